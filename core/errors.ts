@@ -1,0 +1,87 @@
+// One catalogue of the errors the framework raises. Each error has a stable code, the name of the
+// Odoo exception it maps to over the API, and a message that names the addon, model or field at
+// fault. Raise them through `raise(...)`-style constructors so messages stay consistent.
+
+export type OdooExceptionName =
+  | 'odoo.exceptions.UserError'
+  | 'odoo.exceptions.ValidationError'
+  | 'odoo.exceptions.AccessError'
+  | 'odoo.exceptions.MissingError'
+  | 'odoo.exceptions.AccessDenied';
+
+export class ErpError extends Error {
+  readonly code: string;
+  readonly odooName: OdooExceptionName;
+  /** Structured details (model, field, addon...) for API clients and tests. */
+  readonly details: Record<string, unknown>;
+
+  constructor(code: string, message: string, odooName: OdooExceptionName = 'odoo.exceptions.UserError', details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'ErpError';
+    this.code = code;
+    this.odooName = odooName;
+    this.details = details;
+  }
+}
+
+const user = 'odoo.exceptions.UserError';
+const validation = 'odoo.exceptions.ValidationError';
+
+export const errors = {
+  unknownModel: (model: string) =>
+    new ErpError('ERP_UNKNOWN_MODEL', `Unknown model "${model}"`, user, { model }),
+  unknownField: (model: string, field: string) =>
+    new ErpError('ERP_UNKNOWN_FIELD', `Invalid field "${field}" on model "${model}"`, validation, { model, field }),
+  invalidDomain: (message: string, details: Record<string, unknown> = {}) =>
+    new ErpError('ERP_INVALID_DOMAIN', `Invalid domain: ${message}`, validation, details),
+  invalidOrder: (model: string, order: string, reason: string) =>
+    new ErpError('ERP_INVALID_ORDER', `Invalid order "${order}" on model "${model}": ${reason}`, validation, { model, order }),
+  invalidValue: (model: string, field: string, reason: string) =>
+    new ErpError('ERP_INVALID_VALUE', `Invalid value for field "${field}" on model "${model}": ${reason}`, validation, { model, field }),
+  requiredField: (model: string, field: string, label: string) =>
+    new ErpError('ERP_REQUIRED_FIELD', `The field "${label}" (${field}) is required on model "${model}"`, validation, { model, field }),
+  readonlyField: (model: string, field: string) =>
+    new ErpError('ERP_READONLY_FIELD', `The field "${field}" on model "${model}" is read-only`, validation, { model, field }),
+  constraint: (model: string, message: string, fields: string[] = []) =>
+    new ErpError('ERP_CONSTRAINT', message, validation, { model, fields }),
+  sqlConstraint: (model: string, name: string, message: string) =>
+    new ErpError('ERP_SQL_CONSTRAINT', message, validation, { model, constraint: name }),
+  foreignKey: (model: string, message: string) =>
+    new ErpError('ERP_FOREIGN_KEY', message, validation, { model }),
+  missing: (model: string, ids: number[]) =>
+    new ErpError('ERP_MISSING_RECORD', `Record does not exist or has been deleted: ${model}(${ids.join(', ')})`, 'odoo.exceptions.MissingError', { model, ids }),
+  unknownMethod: (model: string, method: string) =>
+    new ErpError('ERP_UNKNOWN_METHOD', `The method "${method}" does not exist on model "${model}"`, user, { model, method }),
+  privateMethod: (model: string, method: string) =>
+    new ErpError('ERP_PRIVATE_METHOD', `Private methods (such as ${model}.${method}) cannot be called remotely`, 'odoo.exceptions.AccessError', { model, method }),
+  accessDenied: (model: string, operation: string, reason = '') =>
+    new ErpError('ERP_ACCESS', `You are not allowed to ${operation} "${model}" records${reason ? `: ${reason}` : ''}`, 'odoo.exceptions.AccessError', { model, operation }),
+
+  // Addons and module lifecycle
+  badManifest: (addon: string, key: string, reason: string) =>
+    new ErpError('ERP_BAD_MANIFEST', `Addon "${addon}": manifest key "${key}" ${reason}`, user, { addon, key }),
+  unknownAddon: (addon: string, neededBy?: string) =>
+    new ErpError('ERP_UNKNOWN_ADDON', neededBy ? `Addon "${neededBy}" depends on "${addon}", which cannot be found` : `Unknown addon "${addon}"`, user, { addon, neededBy }),
+  dependencyCycle: (cycle: string[]) =>
+    new ErpError('ERP_DEPENDENCY_CYCLE', `Addons depend on each other in a cycle: ${cycle.join(' -> ')}`, user, { cycle }),
+  hasDependents: (addon: string, dependents: string[]) =>
+    new ErpError('ERP_HAS_DEPENDENTS', `Cannot uninstall "${addon}": installed modules depend on it (${dependents.join(', ')}); uninstall them first or ask for a cascade`, user, { addon, dependents }),
+  notInstalled: (addon: string) =>
+    new ErpError('ERP_NOT_INSTALLED', `Module "${addon}" is not installed`, user, { addon }),
+  moduleFailed: (addon: string, step: string, cause: unknown) =>
+    new ErpError('ERP_MODULE_FAILED', `Module "${addon}" failed during ${step}: ${cause instanceof Error ? cause.message : String(cause)}`, user, { addon, step }),
+  badData: (addon: string, file: string, xmlid: string, reason: string) =>
+    new ErpError('ERP_BAD_DATA', `Addon "${addon}", data file ${file}, record "${xmlid}": ${reason}`, user, { addon, file, xmlid }),
+  unknownXmlid: (xmlid: string) =>
+    new ErpError('ERP_UNKNOWN_XMLID', `External id "${xmlid}" not found`, 'odoo.exceptions.MissingError', { xmlid }),
+  badModelDefinition: (model: string, reason: string) =>
+    new ErpError('ERP_BAD_MODEL', `Model "${model}": ${reason}`, user, { model }),
+
+  // Databases
+  unknownDatabase: (db: string) =>
+    new ErpError('ERP_UNKNOWN_DATABASE', `Database "${db}" does not exist`, user, { db }),
+  databaseExists: (db: string) =>
+    new ErpError('ERP_DATABASE_EXISTS', `Database "${db}" already exists`, user, { db }),
+  badDatabaseName: (db: string) =>
+    new ErpError('ERP_BAD_DATABASE_NAME', `Invalid database name "${db}": use letters, digits, "_" and "-" (at most 63 characters, starting with a letter)`, user, { db }),
+} as const;

@@ -1,0 +1,10 @@
+// The public API of the core: what addons (and only addons) import.
+
+export { defineAddon, type AddonManifest, type AddonHooks, type Migration } from './modules/manifest.ts';
+export { defineModel, extendModel, type Mixin, type ModelDefinition, type ModelExtension } from './models/define.ts';
+export { fields } from './models/fields.ts';
+export { Model, type SearchOptions, type Values } from './models/model.ts';
+export { Env, SUPERUSER_ID } from './models/env.ts';
+export { ref, defineData, type DataRecord, type DataFile } from './modules/data.ts';
+export { ErpError, errors } from './errors.ts';
+export type { Context, Domain, FieldDef, Field, ModelMeta, RecordValues, SelectionList } from './models/types.ts';
