@@ -109,11 +109,11 @@ export class DataLoader {
       const existing = this.known.get(xmlid);
       const alive = existing && (await model.with_context({ active_test: false }).exists([existing.id])).length;
       if (existing && alive) {
-        if (this.options.mode === 'update' && !existing.noupdate) await this.guard(file, record, () => model.write([existing.id], values));
+        if (this.options.mode === 'update' && !existing.noupdate) await this.guard(file, [{ record }], () => model.write([existing.id], values));
       } else toCreate.push({ record, values });
     }
     if (!toCreate.length) return;
-    const ids = await this.guard(file, toCreate[0].record, () => model.create(toCreate.map((c) => c.values)));
+    const ids = await this.guard(file, toCreate, () => model.create(toCreate.map((c) => c.values)));
     const [moduleName] = [this.addon.manifest.name];
     await this.env.cr.execute('DELETE FROM ir_model_data WHERE module || \'.\' || name = ANY($1::text[])', [toCreate.map((c) => this.full(c.record.id))]);
     await this.env.model('ir.model.data').create(toCreate.map((c, i) => {
@@ -123,12 +123,14 @@ export class DataLoader {
     }));
   }
 
-  private async guard<T>(file: string, record: DataRecord, fn: () => Promise<T>): Promise<T> {
+  /** Names the record at fault: the one the records API points at, else the batch's first. */
+  private async guard<T>(file: string, batch: Array<{ record: DataRecord }>, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (error) {
       if (error instanceof ErpError && error.code === 'ERP_BAD_DATA') throw error;
-      throw errors.badData(this.addon.manifest.name, file, record.id, (error as Error).message);
+      const index = error instanceof ErpError && typeof error.details.index === 'number' ? error.details.index : 0;
+      throw errors.badData(this.addon.manifest.name, file, batch[index]?.record.id ?? batch[0].record.id, (error as Error).message);
     }
   }
 }

@@ -3,7 +3,7 @@
 // same number of queries as creating one.
 
 import { quote } from '../db/query.ts';
-import { errors } from '../errors.ts';
+import { ErpError, errors } from '../errors.ts';
 import type { Model, Values } from '../models/model.ts';
 import type { Field } from '../models/types.ts';
 import { columnType, toColumn } from './convert.ts';
@@ -58,16 +58,21 @@ function checkRequired(model: Model, records: Values[], given: Set<string>): voi
   for (const field of model.meta.fields.values()) {
     if (!field.required || !field.column || field.type === 'boolean' || field.compute || field.related) continue;
     const empty = (v: unknown) => v === undefined || v === null || v === false || v === '';
-    if (!given.has(field.name) || records.some((r) => empty(r[field.name]))) {
-      throw errors.requiredField(model.meta.name, field.name, field.string);
-    }
+    const index = given.has(field.name) ? records.findIndex((r) => empty(r[field.name])) : 0;
+    if (index >= 0) throw atRecord(errors.requiredField(model.meta.name, field.name, field.string), index);
   }
 }
 
 async function insertRows(model: Model, records: Values[], columns: Field[]): Promise<number[]> {
   const params: unknown[] = [model.env.uid];
   const arrays = columns.map((field) => {
-    params.push(records.map((r) => (field.name in r ? toColumn(field, r[field.name]) : null)));
+    params.push(records.map((r, i) => {
+      try {
+        return field.name in r ? toColumn(field, r[field.name]) : null;
+      } catch (error) {
+        throw atRecord(error, i);
+      }
+    }));
     return `$${params.length}::${columnType(field)}[]`;
   });
   const names = columns.map((f) => quote(f.column!));
@@ -87,6 +92,12 @@ async function insertRows(model: Model, records: Values[], columns: Field[]): Pr
   } catch (error) {
     throw mapSqlError(model, error);
   }
+}
+
+/** Notes which record of a batch was refused (`details.index`), so callers can name it. */
+function atRecord(error: unknown, index: number): unknown {
+  if (error instanceof ErpError) error.details.index = index;
+  return error;
 }
 
 /** many2one field -> ids it points to, for the records just written. */
