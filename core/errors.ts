@@ -84,4 +84,8 @@ export const errors = {
     new ErpError('ERP_DATABASE_EXISTS', `Database "${db}" already exists`, user, { db }),
   badDatabaseName: (db: string) =>
     new ErpError('ERP_BAD_DATABASE_NAME', `Invalid database name "${db}": use letters, digits, "_" and "-" (at most 63 characters, starting with a letter)`, user, { db }),
+
+  // read_group
+  invalidGroupSpec: (model: string, spec: string, reason: string) =>
+    new ErpError('ERP_INVALID_GROUP_SPEC', `Invalid read_group specification "${spec}" on model "${model}": ${reason}`, validation, { model, spec }),
 } as const;

@@ -10,7 +10,7 @@ import { discoverAddons, type AddonIndex } from './modules/discovery.ts';
 import { ModuleManager, type Progress } from './modules/lifecycle.ts';
 
 export interface ErpConfig extends ServerOptions {
-  /** Extra folders holding addons, after the core's own and `./addons`. */
+  /** Folders holding addons, searched after the core's own (default: `['addons']`). */
   addonsPaths?: string[];
 }
 

@@ -131,3 +131,37 @@ t.test('bad manifests are refused with the addon and the key', async (t) => {
   t.throws(() => checkManifest('x', { name: 'x', version: '1.0', hooks: { postInstall: 3 } }), { message: 'Addon "x": manifest key "hooks.postInstall" must be a function' });
   t.throws(() => checkManifest('y', { name: 'x', version: '1.0' }), { message: /must match its folder name "y"/ });
 });
+
+t.test('ir.module.module offers Odoo\'s install, upgrade, uninstall and update_list', async (t) => {
+  const db = await testDb(t);
+  const modules = () => db.db.withEnv(async (env) => env.model<any>('ir.module.module'));
+  const find = (name: string) => db.db.withEnv((env) => env.model('ir.module.module').search([['name', '=', name]]));
+  const [, added] = await db.db.withEnv(async (env) => env.model<any>('ir.module.module').update_list());
+  t.equal(await db.db.withEnv((env) => env.model('ir.module.module').search_count([])), db.erp.index.names().length, `every addon found on disk is listed (${added} new)`);
+  const [id] = await find('test_pipeline');
+  t.same(await db.db.withEnv((env) => env.model<any>('ir.module.module').button_immediate_install([id])), { type: 'ir.actions.client', tag: 'reload' });
+  t.ok(db.db.registry.has('test.lead'), 'installed, and the registry follows');
+  await db.db.withEnv((env) => env.model<any>('ir.module.module').button_immediate_upgrade([id]));
+  await db.db.withEnv((env) => env.model<any>('ir.module.module').button_immediate_uninstall([id]));
+  t.notOk(db.db.registry.has('test.lead'), 'uninstalled');
+  const [row] = await db.db.withEnv((env) => env.model('ir.module.module').read(id, ['state', 'latest_version']));
+  t.same([row.state, row.latest_version], ['uninstalled', false]);
+  void modules;
+});
+
+t.test('a stored computed field added to an existing table is computed for its records', async (t) => {
+  const db = await testDb(t, { modules: ['test_pipeline'] });
+  const partner = await db.commit(async (env) => {
+    const id = await env.model('res.partner').create({ name: 'Existing', is_company: true });
+    await env.model('test.lead').create({ name: 'Before the extension', partner_id: id });
+    return id;
+  });
+  await db.modules.install(['test_ext_a']);
+  await db.commit(async (env) => {
+    t.equal((await env.model('res.partner').read(partner, ['x_lead_count']))[0].x_lead_count, 1, 'computed at install for the existing partner');
+    await env.model('test.lead').create({ name: 'After', partner_id: partner });
+    t.equal((await env.model('res.partner').read(partner, ['x_lead_count']))[0].x_lead_count, 2, 'recomputed through the one2many inverse');
+  });
+  await db.modules.uninstall(['test_ext_a']);
+  t.notOk(db.db.registry.get('res.partner').fields.has('x_lead_count'), 'uninstall after an extension that computes over partners');
+});

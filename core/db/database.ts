@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { Cursor } from './cursor.ts';
 import { openOrm } from './schema.ts';
 import type { PgServer } from './server.ts';
-import { Env, SUPERUSER_ID } from '../models/env.ts';
+import { Env, SUPERUSER_ID, type EnvServices } from '../models/env.ts';
 import type { Registry } from '../models/registry.ts';
 import type { Context } from '../models/types.ts';
 
@@ -19,6 +19,8 @@ interface KnexClient {
 export class Database {
   /** Registry generation this process last loaded (see the `base_registry_signaling` sequence). */
   signal = 0;
+  /** Handed to every environment of this database (the module manager registers itself). */
+  readonly services: EnvServices = {};
 
   private constructor(
     readonly server: PgServer,
@@ -38,7 +40,9 @@ export class Database {
     const old = this.orm;
     this.orm = orm;
     this.registry = registry;
-    await old.close(true);
+    // A transaction in progress (the request that asked for the change) still holds a connection
+    // of the old pool: close it once that is released, without waiting here.
+    void old.close(true).catch(() => {});
   }
 
   private get client(): KnexClient {
@@ -47,7 +51,8 @@ export class Database {
 
   /** Runs `fn` in one transaction on a pooled connection. */
   async transaction<T>(fn: (cr: Cursor) => Promise<T>): Promise<T> {
-    const connection = await this.client.acquireConnection();
+    const client = this.client;
+    const connection = await client.acquireConnection();
     const cr = new Cursor(connection);
     try {
       await connection.query('BEGIN');
@@ -58,13 +63,13 @@ export class Database {
       await connection.query('ROLLBACK').catch(() => {});
       throw error;
     } finally {
-      await this.client.releaseConnection(connection);
+      await client.releaseConnection(connection);
     }
   }
 
   /** Runs `fn` with an environment in one transaction. */
   async withEnv<T>(fn: (env: Env) => Promise<T>, uid: number = SUPERUSER_ID, context: Context = {}): Promise<T> {
-    return this.transaction((cr) => fn(new Env(cr, this.registry, uid, context)));
+    return this.transaction((cr) => fn(new Env(cr, this.registry, uid, context, uid === SUPERUSER_ID, this.services)));
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,16 @@ import type { Context } from './types.ts';
 
 export const SUPERUSER_ID = 1;
 
+/** What records code may ask of the running instance, beyond the database (set by the core). */
+export interface EnvServices {
+  modules?: {
+    install(names: string[]): Promise<string[]>;
+    upgrade(names: string[]): Promise<string[]>;
+    uninstall(names: string[], options?: { cascade?: boolean }): Promise<unknown>;
+    syncModuleList(env: Env): Promise<void>;
+  };
+}
+
 export class Env {
   private readonly cache = new Map<string, Model>();
 
@@ -18,6 +28,7 @@ export class Env {
     readonly uid: number = SUPERUSER_ID,
     readonly context: Readonly<Context> = {},
     readonly su: boolean = uid === SUPERUSER_ID,
+    readonly services: EnvServices = {},
   ) {}
 
   /** The model `name`, bound to this environment. */
@@ -33,15 +44,15 @@ export class Env {
 
   /** The same environment without access checks (or with them back, `sudo(false)`). */
   sudo(flag = true): Env {
-    return flag === this.su ? this : new Env(this.cr, this.registry, this.uid, this.context, flag);
+    return flag === this.su ? this : new Env(this.cr, this.registry, this.uid, this.context, flag, this.services);
   }
 
   withContext(context: Context): Env {
-    return new Env(this.cr, this.registry, this.uid, { ...this.context, ...context }, this.su);
+    return new Env(this.cr, this.registry, this.uid, { ...this.context, ...context }, this.su, this.services);
   }
 
   withUser(uid: number): Env {
-    return new Env(this.cr, this.registry, uid, this.context, uid === SUPERUSER_ID);
+    return new Env(this.cr, this.registry, uid, this.context, uid === SUPERUSER_ID, this.services);
   }
 
   get lang(): string {

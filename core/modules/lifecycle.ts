@@ -12,6 +12,7 @@ import type { AddonIndex } from './discovery.ts';
 import { recordSchema } from './ledger.ts';
 import { DataLoader } from './loader.ts';
 import { planRemoval, removeOwned, type RemovalPlan } from './uninstall.ts';
+import { recompute } from '../records/compute.ts';
 
 export type Progress = (message: string) => void;
 
@@ -29,7 +30,9 @@ export interface UninstallOptions {
 const SIGNAL = 'base_registry_signaling';
 
 export class ModuleManager {
-  constructor(readonly db: Database, readonly index: AddonIndex) {}
+  constructor(readonly db: Database, readonly index: AddonIndex) {
+    db.services.modules = this;
+  }
 
   /** A registry for `names` (and nothing else), in dependency order. */
   buildRegistry(names: Iterable<string>): Registry {
@@ -62,8 +65,9 @@ export class ModuleManager {
     await this.db.transaction(async (cr) => {
       await cr.script(`CREATE SEQUENCE IF NOT EXISTS ${SIGNAL}`);
       await cr.script(ddl);
-      const env = new Env(cr, registry);
+      const env = new Env(cr, registry, undefined, {}, true, this.db.services);
       await this.syncModuleList(env);
+      await computeNewFields(env, this.db.registry);
       const demo = options.demo ?? (await this.hasDemo(cr));
       for (const name of toInstall) {
         progress(`installing ${name}`);
@@ -98,8 +102,9 @@ export class ModuleManager {
     const ddl = await schemaDiff(this.db.server, this.db.name, registry);
     await this.db.transaction(async (cr) => {
       await cr.script(ddl);
-      const env = new Env(cr, registry);
+      const env = new Env(cr, registry, undefined, {}, true, this.db.services);
       await this.syncModuleList(env);
+      await computeNewFields(env, this.db.registry);
       const versions = new Map((await cr.query<{ name: string; latest_version: string; demo: boolean }>(
         'SELECT name, latest_version, demo FROM ir_module_module WHERE name = ANY($1::text[])', [targets])).map((r) => [r.name, r]));
       for (const name of targets) {
@@ -159,7 +164,7 @@ export class ModuleManager {
     const installed = await this.installed();
     const registry = this.buildRegistry(installed.filter((n) => !plan.modules.includes(n)));
     await this.db.transaction(async (cr) => {
-      const env = new Env(cr, this.db.registry);
+      const env = new Env(cr, this.db.registry, undefined, {}, true, this.db.services);
       for (const name of plan.modules) {
         const hook = this.index.has(name) ? this.index.get(name).manifest.hooks?.uninstall : undefined;
         if (hook) await step(name, 'its uninstall hook', async () => hook(env));
@@ -207,6 +212,19 @@ export class ModuleManager {
     await this.db.replaceRegistry(this.buildRegistry(installed));
     this.db.signal = signal;
     return true;
+  }
+}
+
+/** Stored computed fields that a module adds to an existing table start with the computed
+ *  values of the records already there, as in Odoo. */
+async function computeNewFields(env: Env, before: Registry): Promise<void> {
+  for (const meta of env.registry.models.values()) {
+    const old = before.models.get(meta.name);
+    if (!old) continue;
+    const added = [...meta.fields.values()].filter((f) => f.column && (f.compute || f.related) && !old.fields.get(f.name)?.column);
+    if (!added.length) continue;
+    const model = env.model(meta.name).with_context({ active_test: false });
+    await recompute(model, await model.search([]), added);
   }
 }
 

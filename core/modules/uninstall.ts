@@ -60,6 +60,9 @@ export async function removeOwned(env: Env, plan: RemovalPlan): Promise<void> {
     const existing = await target.exists(ids);
     if (existing.length) await target.unlink(existing);
   }
+  // Deferred checks (create_uid/write_uid) queued by the hooks or deletions above must run
+  // before a table they concern can be dropped.
+  await cr.execute('SET CONSTRAINTS ALL IMMEDIATE');
   for (const c of plan.constraints) await cr.execute(`ALTER TABLE ${quote(c.table)} DROP CONSTRAINT IF EXISTS ${quote(c.name)}`);
   for (const c of plan.columns) await cr.execute(`ALTER TABLE ${quote(c.table)} DROP COLUMN IF EXISTS ${quote(c.column)} CASCADE`);
   for (const table of plan.tables) await cr.execute(`DROP TABLE IF EXISTS ${quote(table)} CASCADE`);

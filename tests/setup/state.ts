@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const STATE_FILE = path.join(ROOT, '.tap', 'erp-test-pg.json');
+// One file per tap run (the before script and the test files are all children of the runner),
+// so that two runs at once never share or stop each other's server.
+export const STATE_FILE = path.join(ROOT, '.tap', `erp-test-pg-${process.ppid}.json`);
 export const TEMPLATE = 'erp_test_template';
 
 export interface TestServerState {
