@@ -139,10 +139,16 @@ async function embeddedServer(dataDir: string, port: number | undefined, log: (m
     stop: async () => {
       if (!startedHere) return;
       startedHere = false;
-      await run(bin.pg_ctl, ['-D', clusterDir, '-m', 'fast', '-w', 'stop'], ids).catch(() => {});
+      await stopCluster(dataDir);
     },
   };
   return server;
+}
+
+/** Stops the embedded server of a data folder, whoever started it (no error if it is not running). */
+export async function stopCluster(dataDir: string, mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
+  const [bin, ids] = await Promise.all([binaries(), runAs()]);
+  await run(bin.pg_ctl, ['-D', path.join(dataDir, 'pg'), '-m', mode, '-w', 'stop'], ids).catch(() => {});
 }
 
 /** A short-lived client on the server's maintenance database, for CREATE/DROP DATABASE. */
@@ -154,10 +160,4 @@ export async function withAdminClient<T>(server: PgServer, fn: (client: pg.Clien
   } finally {
     await client.end();
   }
-}
-
-/** Ensures the embedded data folder exists (for callers that only need the path). */
-export function ensureDir(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  return dir;
 }
