@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { errors, ErpError } from '../errors.ts';
 import type { Env } from '../models/env.ts';
+import type { Model } from '../models/model.ts';
 import { isRef, type DataFile, type DataRecord } from './data.ts';
 import type { Addon } from './manifest.ts';
 
@@ -100,27 +101,41 @@ export class DataLoader {
   }
 
   private async flush(file: string, batch: DataRecord[]): Promise<void> {
-    const model = this.env.model(batch[0].model);
-    const toCreate: Array<{ record: DataRecord; values: Record<string, unknown> }> = [];
-    for (const record of batch) {
+    const model = this.env.model(batch[0].model).with_context({ active_test: false });
+    const resolved = batch.map((record) => {
       const xmlid = this.full(record.id);
       this.loaded.add(xmlid);
       const values = Object.fromEntries(Object.entries(record.values).map(([k, v]) => [k, this.resolve(file, record, v)]));
-      const existing = this.known.get(xmlid);
-      const alive = existing && (await model.with_context({ active_test: false }).exists([existing.id])).length;
-      if (existing && alive) {
-        if (this.options.mode === 'update' && !existing.noupdate) await this.guard(file, [{ record }], () => model.write([existing.id], values));
-      } else toCreate.push({ record, values });
+      return { record, values, existing: this.known.get(xmlid) };
+    });
+    // One look-up for the batch: ledger entries may point to records a user deleted since.
+    const alive = new Set(await model.exists(resolved.filter((r) => r.existing).map((r) => r.existing!.id)));
+    const toCreate = resolved.filter((r) => !r.existing || !alive.has(r.existing.id));
+    if (this.options.mode === 'update') {
+      const toUpdate = resolved.filter((r) => r.existing && alive.has(r.existing.id) && !r.existing.noupdate);
+      await this.updateChanged(file, model, toUpdate as Array<{ record: DataRecord; values: Record<string, unknown>; existing: Entry }>);
     }
     if (!toCreate.length) return;
     const ids = await this.guard(file, toCreate, () => model.create(toCreate.map((c) => c.values)));
-    const [moduleName] = [this.addon.manifest.name];
     await this.env.cr.execute('DELETE FROM ir_model_data WHERE module || \'.\' || name = ANY($1::text[])', [toCreate.map((c) => this.full(c.record.id))]);
     await this.env.model('ir.model.data').create(toCreate.map((c, i) => {
-      const [module, name] = splitFull(this.full(c.record.id), moduleName);
+      const [module, name] = splitFull(this.full(c.record.id), this.addon.manifest.name);
       this.known.set(`${module}.${name}`, { model: model.meta.name, id: ids[i], noupdate: Boolean(c.record.noupdate) });
       return { module, name, model: model.meta.name, res_id: ids[i], noupdate: Boolean(c.record.noupdate) };
     }));
+  }
+
+  /** Rewrites the records whose data differs from what is stored: one read for the batch, then a
+   *  write only where something changed (an upgrade of base would otherwise rewrite every state). */
+  private async updateChanged(file: string, model: Model, rows: Array<{ record: DataRecord; values: Record<string, unknown>; existing: Entry }>): Promise<void> {
+    if (!rows.length) return;
+    const names = [...new Set(rows.flatMap((r) => Object.keys(r.values)))].filter((n) => model.meta.fields.has(n));
+    const stored = new Map((await model.read(rows.map((r) => r.existing.id), names)).map((r) => [r.id, r]));
+    for (const row of rows) {
+      const current = stored.get(row.existing.id)!;
+      const changed = Object.entries(row.values).some(([name, value]) => !sameValue(model.meta.fields.get(name)?.type, current[name], value));
+      if (changed) await this.guard(file, [row], () => model.write([row.existing.id], row.values));
+    }
   }
 
   /** Names the record at fault: the one the records API points at, else the batch's first. */
@@ -133,6 +148,21 @@ export class DataLoader {
       throw errors.badData(this.addon.manifest.name, file, batch[index]?.record.id ?? batch[0].record.id, (error as Error).message);
     }
   }
+}
+
+/** Whether a value to write equals the value read (Odoo's read shapes against write shapes). */
+function sameValue(type: string | undefined, read: unknown, written: unknown): boolean {
+  if (type === undefined) return false;
+  if (type === 'many2one') return (Array.isArray(read) ? read[0] : false) === (written || false);
+  if (type === 'many2many' || type === 'one2many') {
+    const ids = Array.isArray(written) && written.length === 1 && Array.isArray(written[0]) && written[0][0] === 6 ? written[0][2] as number[]
+      : Array.isArray(written) && written.every((v) => typeof v === 'number') ? written as number[] : null;
+    return ids !== null && [...ids].sort().join(',') === [...(read as number[])].sort().join(',');
+  }
+  if (type === 'json') return JSON.stringify(read) === JSON.stringify(written ?? false);
+  const empty = (v: unknown) => v === false || v === null || v === undefined || v === '';
+  if (empty(read) && empty(written)) return true;
+  return read === written || (typeof read === 'number' && Number(written) === read);
 }
 
 function splitFull(xmlid: string, fallback: string): [string, string] {
