@@ -102,11 +102,17 @@ export async function recomputeAfterChange(model: Model, ids: number[], changed:
     fieldsOf.set(field, set);
   };
   const sudo = model.env.sudo().withContext({ active_test: false });
+  // Several fields often depend on the same path: search each (model, path) once.
+  const found = new Map<string, Promise<number[]>>();
+  const dependents = (target: string, path: string) => {
+    const key = `${target}|${path}`;
+    if (!found.has(key)) found.set(key, sudo.model(target).search([[path, 'in', ids]]));
+    return found.get(key)!;
+  };
   for (const name of changed) {
     for (const trigger of byField?.get(name) ?? []) {
       if (!trigger.path && skip?.has(`${trigger.target}.${trigger.field}`)) continue;
-      if (!trigger.path) add(trigger.target, trigger.field, ids);
-      else add(trigger.target, trigger.field, await sudo.model(trigger.target).search([[trigger.path, 'in', ids]]));
+      add(trigger.target, trigger.field, trigger.path ? await dependents(trigger.target, trigger.path) : ids);
     }
   }
   for (const [target, fieldsOf] of todo) {
