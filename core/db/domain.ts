@@ -11,7 +11,7 @@
 
 import { errors } from '../errors.ts';
 import type { Domain, DomainLeaf, Field, ModelMeta } from '../models/types.ts';
-import { quote, type Query } from './query.ts';
+import { aliasOf, quote, type Query } from './query.ts';
 
 export const TRUE_LEAF = [1, '=', 1] as unknown as DomainLeaf;
 export const FALSE_LEAF = [0, '=', 1] as unknown as DomainLeaf;
@@ -332,7 +332,7 @@ function one2manyHolders(q: Query, field: SearchField, target: X2manyTarget): st
 }
 
 function many2manyHolders(q: Query, field: SearchField, target: X2manyTarget): string {
-  const rel = `${q.alias}__${field.name}`.slice(0, 63);
+  const rel = aliasOf(`${q.alias}__${field.name}`);
   const select = `SELECT ${columnOf(rel, field.column1!)} FROM ${quote(field.relation!)} AS ${quote(rel)}`;
   if (target === 'all') return select;
   const other = columnOf(rel, field.column2!);

@@ -2,9 +2,17 @@
 // many2one, or reading through one), WHERE clauses AND-ed together, and positional parameters.
 // Everything that reaches PostgreSQL is parameterised: values only ever enter through `param()`.
 
+import { createHash } from 'node:crypto';
 import type { ModelMeta, ModelResolver } from '../models/types.ts';
 
 export const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
+
+/** An alias PostgreSQL keeps whole: past 63 bytes it would cut names, and two long aliases that
+ *  share a prefix would collide, so a long one ends with a hash of the full name instead. */
+export function aliasOf(name: string): string {
+  if (name.length <= 63) return name;
+  return `${name.slice(0, 54)}_${createHash('sha1').update(name).digest('hex').slice(0, 8)}`;
+}
 
 export interface SelectOptions {
   /** Already-compiled ORDER BY body (see `compileOrder`). */
@@ -39,19 +47,23 @@ export class Query {
 
   /**
    * LEFT JOINs `table` as a new alias on `<lhsAlias>.<lhsColumn> = <alias>.<rhsColumn>`, reusing an
-   * identical join. Returns the alias of the joined table.
+   * identical join; `extra` adds a condition to the ON clause, given the new alias. Returns the
+   * alias of the joined table.
    */
-  leftJoin(lhsAlias: string, lhsColumn: string, table: string, rhsColumn = 'id'): string {
-    const alias = `${lhsAlias}__${lhsColumn}`.slice(0, 63);
+  leftJoin(lhsAlias: string, lhsColumn: string, table: string, rhsColumn = 'id', extra?: (alias: string) => string): string {
+    // A many2one join is named after its column alone; any other join also after its target,
+    // so that two different joins from one column (two relation tables from "id") never merge.
+    const alias = aliasOf(rhsColumn === 'id' ? `${lhsAlias}__${lhsColumn}` : `${lhsAlias}__${lhsColumn}__${table}__${rhsColumn}`);
     if (!this.joins.has(alias)) {
-      this.joins.set(alias, `LEFT JOIN ${quote(table)} AS ${quote(alias)} ON (${quote(lhsAlias)}.${quote(lhsColumn)} = ${quote(alias)}.${quote(rhsColumn)})`);
+      const on = `${quote(lhsAlias)}.${quote(lhsColumn)} = ${quote(alias)}.${quote(rhsColumn)}${extra ? ` AND ${extra(alias)}` : ''}`;
+      this.joins.set(alias, `LEFT JOIN ${quote(table)} AS ${quote(alias)} ON (${on})`);
     }
     return alias;
   }
 
   /** A sub-query on another model sharing this query's parameter list. */
   subquery(model: string, alias?: string): Query {
-    return new Query(this.resolver, model, alias ?? `${this.alias}_${this.resolver.get(model).table}`.slice(0, 63), this.params);
+    return new Query(this.resolver, model, alias ?? aliasOf(`${this.alias}_${this.resolver.get(model).table}`), this.params);
   }
 
   fromClause(): string {

@@ -49,8 +49,8 @@ interface Aggregate { sql: string; fn: AggregateFn }
 
 interface OrderTerm { sql: string; direction: 'ASC' | 'DESC'; nulls: string; grouped: boolean }
 
-/** One read_group call: the filtered query and the joins added to it for grouping and ordering. */
-interface Scope { model: Model; query: Query; joins: Map<string, string> }
+/** One read_group call: the model and the filtered query (joins for grouping and ordering go on it). */
+interface Scope { model: Model; query: Query }
 
 type Row = Record<string, unknown>;
 
@@ -58,7 +58,7 @@ export async function readGroup(model: Model, domain: Domain, fields: string[], 
   const specs = [...new Set(groupby ?? [])];
   const lazy = opts.lazy !== false;
   const grouped = lazy ? specs.slice(0, 1) : specs;
-  const scope: Scope = { model, query: await searchQuery(model, domain ?? []), joins: new Map() };
+  const scope: Scope = { model, query: await searchQuery(model, domain ?? []) };
   const groups: Group[] = [];
   for (const spec of grouped) groups.push(await compileGroup(scope, spec));
   const countKey = lazy && groups.length === 1 ? `${groups[0].field.name}_count` : '__count';
@@ -134,17 +134,15 @@ function contextTz(model: Model): string | null {
  */
 async function many2manyGroup(scope: Scope, spec: string, field: Field): Promise<Group> {
   const { query } = scope;
-  const rel = `${query.alias}__${field.name}`.slice(0, 63);
-  const alias = quote(rel);
-  const target = `${alias}.${quote(field.column2!)}`;
-  let on = `${quote(query.alias)}."id" = ${alias}.${quote(field.column1!)}`;
   const rules = await scope.model.env.model(field.comodel!)._rule_domain('read');
+  let restrict: ((alias: string) => string) | undefined;
   if (rules.length) {
     const sub = query.subquery(field.comodel!);
     applyDomain(sub, rules, { activeTest: false });
-    on += ` AND ${target} IN (${sub.idsSubselect()})`;
+    restrict = (alias) => `${quote(alias)}.${quote(field.column2!)} IN (${sub.idsSubselect()})`;
   }
-  scope.joins.set(rel, `LEFT JOIN ${quote(field.relation!)} AS ${alias} ON (${on})`);
+  const rel = query.leftJoin(query.alias, 'id', field.relation!, field.column1!, restrict);
+  const target = `${quote(rel)}.${quote(field.column2!)}`;
   return { key: spec, field, granularity: null, sql: target, link: { alias: rel, column: field.column2! }, named: field.comodel };
 }
 
@@ -256,9 +254,8 @@ function comodelTerms(scope: Scope, link: { alias: string; column: string }, com
   const spec = comodel.order?.trim() || 'id';
   const idSql = `${quote(link.alias)}.${quote(link.column)}`;
   if (spec === 'id' || seen.has(comodel.name)) return [{ sql: idSql, direction, nulls: '', grouped: true }];
-  const coalias = `${link.alias}__${link.column}`.slice(0, 63);
+  const coalias = scope.query.leftJoin(link.alias, link.column, comodel.table);
   const alias = quote(coalias);
-  if (!scope.joins.has(coalias)) scope.joins.set(coalias, `LEFT JOIN ${quote(comodel.table)} AS ${alias} ON (${idSql} = ${alias}."id")`);
   const terms: OrderTerm[] = [];
   for (const part of spec.split(',')) {
     const match = ORDER_TERM.exec(part.trim());
@@ -282,7 +279,7 @@ async function selectGroups(scope: Scope, groups: Group[], aggregates: Map<strin
     ...(g.range ? [`${g.range.from} AS "g${i}_from"`, `${g.range.to} AS "g${i}_to"`] : []),
   ]);
   columns.push('COUNT(*) AS "__count"', ...[...aggregates.values()].map((a, i) => `${a.sql} AS "a${i}"`));
-  let sql = `SELECT ${columns.join(', ')} FROM ${[query.fromClause(), ...scope.joins.values()].join(' ')} WHERE ${query.whereClause()}`;
+  let sql = `SELECT ${columns.join(', ')} FROM ${query.fromClause()} WHERE ${query.whereClause()}`;
   if (order.groupBy.length) sql += ` GROUP BY ${order.groupBy.join(', ')}`;
   if (order.orderBy) sql += ` ORDER BY ${order.orderBy}`;
   if (opts.limit != null) sql += ` LIMIT ${pageNumber(model, 'limit', opts.limit)}`;
