@@ -13,25 +13,32 @@ export async function unlink(model: Model, ids: number[]): Promise<void> {
   if (!ids.length) return;
   await model.check_access_rights('unlink');
   const unique = [...new Set(ids)];
-  const allowed = await allowedIds(model, unique, 'unlink');
-  if (allowed.length < unique.length) {
-    const existing = await model.sudo().with_context({ active_test: false }).exists(unique);
-    if (existing.length < unique.length) throw errors.missing(model.meta.name, unique.filter((id) => !existing.includes(id)));
-    throw errors.accessDenied(model.meta.name, 'delete', 'record rules forbid some of these records');
-  }
+  const rules = await model._rule_domain('unlink');
+  if (rules.length) await checkDeletable(model, unique);
   const m2o = inverseSensitive(model, model.meta.fields.keys());
   let linked = new Map<string, Set<number>>();
   if (m2o.length) {
     const rows = await model.sudo().with_context({ active_test: false }).read(unique, m2o.map((f) => f.name));
     linked = new Map(m2o.map((f) => [f.name, new Set(rows.map((r) => (r[f.name] as [number] | false) && (r[f.name] as [number])[0]).filter((v): v is number => Boolean(v)))]));
   }
+  let deleted: number;
   try {
-    await model.env.cr.execute(`DELETE FROM ${quote(model.meta.table)} WHERE "id" = ANY($1::int4[])`, [unique]);
+    deleted = await model.env.cr.execute(`DELETE FROM ${quote(model.meta.table)} WHERE "id" = ANY($1::int4[])`, [unique]);
   } catch (error) {
     throw mapSqlError(model, error);
   }
+  // Without record rules the row count says whether every record existed (no query beforehand).
+  if (deleted < unique.length) await checkDeletable(model, unique);
   await model.env.cr.execute('DELETE FROM ir_model_data WHERE model = $1 AND res_id = ANY($2::int4[])', [model.meta.name, unique]);
   await recomputeInverses(model, linked);
+}
+
+async function checkDeletable(model: Model, ids: number[]): Promise<void> {
+  const allowed = await allowedIds(model, ids, 'unlink');
+  if (allowed.length === ids.length) return;
+  const existing = await model.sudo().with_context({ active_test: false }).exists(ids);
+  if (existing.length < ids.length) throw errors.missing(model.meta.name, ids.filter((id) => !existing.includes(id)));
+  throw errors.accessDenied(model.meta.name, 'delete', 'record rules forbid some of these records');
 }
 
 /** The ids among `ids` that the record rules let the user touch for `operation`. */
