@@ -114,6 +114,11 @@ t.test('the records API examples of the tutorial', async (t) => {
     await books.action_return([prideId]);
     t.match((await books.read(prideId, ['state', 'borrower_id', 'date_due']))[0], { state: 'available', borrower_id: false, date_due: false });
 
+    // onchange: what the form shows when the borrower is picked; nothing is saved.
+    const reply = await books.onchange({ name: 'Dune', borrower_id: austen }, ['borrower_id']);
+    t.equal(reply.value.date_due, new Date(Date.now() + 21 * 86400000).toISOString().slice(0, 10), 'onchange proposes a due date');
+    t.equal(await books.search_count([['name', '=', 'Dune']]), 0, 'onchange saves nothing');
+
     // archive: hidden from searches, unless active_test is false.
     await books.action_archive(emmaId);
     t.same(await books.search([['author_id', '=', austen]]), [prideId]);

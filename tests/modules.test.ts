@@ -165,3 +165,13 @@ t.test('a stored computed field added to an existing table is computed for its r
   await db.modules.uninstall(['test_ext_a']);
   t.notOk(db.db.registry.get('res.partner').fields.has('x_lead_count'), 'uninstall after an extension that computes over partners');
 });
+
+t.test('several addons react to the same field in a form', async (t) => {
+  const db = await testDb(t, { modules: ['test_ext_a'] });
+  await db.rollback(async (env) => {
+    const partner = await env.model('res.partner').create({ name: 'Both', email: 'b@example.com' });
+    const reply = await env.model('test.lead').onchange({ partner_id: partner }, ['partner_id']);
+    t.equal(reply.value.name, "Both's opportunity", 'the declaring addon\'s handler');
+    t.equal(reply.value.x_a, 'with partner', 'and the extending addon\'s handler');
+  });
+});

@@ -178,3 +178,28 @@ t.test('reading, creating and writing 100 records costs no more queries than 1',
     t.equal(unlinkHundred, unlinkOne, `unlink: ${unlinkOne} queries for 1 and for 100`);
   });
 });
+
+t.test('onchange runs the handlers, recomputes dependents and saves nothing', async (t) => {
+  await db.rollback(async (env) => {
+    const leads = env.model('test.lead');
+    const partner = await env.model('res.partner').create({ name: 'Gemini', email: 'g@gemini.example', country_id: await env.refId('base.ir') });
+    const before = await leads.search_count([]);
+    const reply = await leads.onchange({ name: false, partner_id: partner }, ['partner_id']);
+    t.same(reply.value, {
+      name: "Gemini's opportunity",
+      partner_email: 'g@gemini.example',
+      partner_country_code: 'IR',
+      name_upper: "GEMINI'S OPPORTUNITY",
+    }, 'the handler proposes a name, related and computed fields follow, cascading');
+    t.equal(reply.warning, undefined);
+    const kept = await leads.onchange({ name: 'Mine', partner_id: [partner, 'Gemini'] }, 'partner_id');
+    t.notOk('name' in kept.value, 'a name already typed is kept');
+    const bare = await env.model('res.partner').create({ name: 'No Mail' });
+    const warned = await leads.onchange({ name: false, partner_id: bare }, ['partner_id']);
+    t.same(warned.warning, { title: 'No email', message: 'No Mail has no email address' });
+    const fresh = await leads.onchange({}, []);
+    t.same([fresh.value.priority, fresh.value.active, fresh.value.user_id], ['0', true, [1, 'System']], 'no edited field: the defaults of a new record');
+    await t.rejects(leads.onchange({ nope: 1 }, ['nope']), { code: 'ERP_UNKNOWN_FIELD' });
+    t.equal(await leads.search_count([]), before, 'nothing was saved');
+  });
+});

@@ -30,7 +30,7 @@ function makeModel(name: string, order: string, recName: string | null, defs: Re
   const fields = new Map(Object.entries(defs).map(([fname, def]) => [fname, makeField(name, fname, def)]));
   return {
     name, table: name.replace(/\./g, '_'), description: name, order, recName, fields,
-    sqlConstraints: [], constraints: [], transient: false, modules: ['test'],
+    sqlConstraints: [], constraints: [], transient: false, onchanges: new Map(), modules: ['test'],
   };
 }
 

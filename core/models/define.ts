@@ -10,7 +10,7 @@
 //     methods: (Base) => class extends Base { ... super.write(ids, vals) ... },
 //   });
 
-import type { FieldDef, ModelConstraint, SqlConstraint } from './types.ts';
+import type { FieldDef, ModelConstraint, OnchangeFn, SqlConstraint } from './types.ts';
 import type { ModelClass } from './model.ts';
 import { errors } from '../errors.ts';
 
@@ -25,6 +25,8 @@ export interface ModelExtensionDef {
   order?: string;
   recName?: string;
   description?: string;
+  /** `{ partner_id: '_onchange_partner_id' }`: run when the field is edited in a form. */
+  onchange?: Record<string, string | OnchangeFn>;
 }
 
 export interface ModelDef extends ModelExtensionDef {

@@ -12,6 +12,7 @@ import { write } from '../records/write.ts';
 import { unlink } from '../records/unlink.ts';
 import { readGroup, type ReadGroupOptions } from '../records/read_group.ts';
 import { copy, defaultGet, exists, fieldsGet, nameSearch } from '../records/misc.ts';
+import { onchange, type OnchangeReply } from '../records/onchange.ts';
 
 export interface SearchOptions {
   limit?: number | null;
@@ -98,6 +99,12 @@ export class Model {
 
   async default_get(fields: string[]): Promise<Values> {
     return defaultGet(this, fields);
+  }
+
+  /** What the form shows after `fieldNames` were edited (none: a new record's defaults), as
+   *  Odoo's `onchange(values, field_names, fields_spec)`; nothing is saved. */
+  async onchange(values: Values, fieldNames: string[] | string | false = [], _spec?: unknown): Promise<OnchangeReply> {
+    return onchange(this, values ?? {}, Array.isArray(fieldNames) ? fieldNames : fieldNames ? [fieldNames] : []);
   }
 
   // ---- writing -------------------------------------------------------------------------------

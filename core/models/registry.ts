@@ -2,7 +2,7 @@
 // methods applied in dependency order. Rebuilt (never patched) when the set of modules changes.
 
 import { errors } from '../errors.ts';
-import type { ModelDefinition, ModelExtension, Mixin } from './define.ts';
+import type { ModelDefinition, ModelExtension, ModelExtensionDef, Mixin } from './define.ts';
 import { Model, type ModelClass } from './model.ts';
 import type { Domain, Field, FieldDef, ModelMeta, ModelResolver } from './types.ts';
 
@@ -94,12 +94,14 @@ export class Registry implements ModelResolver {
       sqlConstraints: (def.sqlConstraints ?? []).map((c) => ({ ...c, module: addon })),
       constraints: [...(def.constraints ?? [])],
       transient: def.transient ?? false,
+      onchanges: new Map(),
       modules: [addon],
       cls: Model,
     };
     this.models.set(def.name, meta);
     for (const [name, fdef] of Object.entries(MAGIC)) this.addField(meta, addon, name, fdef);
     for (const [name, fdef] of Object.entries(def.fields)) this.addField(meta, addon, name, fdef);
+    this.addOnchanges(meta, def.onchange);
     if (def.methods) mixins.set(def.name, [def.methods]);
   }
 
@@ -113,7 +115,15 @@ export class Registry implements ModelResolver {
     meta.sqlConstraints.push(...(ext.sqlConstraints ?? []).map((c) => ({ ...c, module: addon })));
     meta.constraints.push(...(ext.constraints ?? []));
     for (const [name, fdef] of Object.entries(ext.fields ?? {})) this.addField(meta, addon, name, fdef);
+    this.addOnchanges(meta, ext.onchange);
     if (ext.methods) mixins.set(ext.name, [...(mixins.get(ext.name) ?? []), ext.methods]);
+  }
+
+  /** Several addons may react to the same field: their handlers all run, in dependency order. */
+  private addOnchanges(meta: RegisteredModel, handlers: ModelExtensionDef['onchange']): void {
+    for (const [field, handler] of Object.entries(handlers ?? {})) {
+      meta.onchanges.set(field, [...(meta.onchanges.get(field) ?? []), handler]);
+    }
   }
 
   /** Adds a field, or merges a redeclaration into the existing one (Odoo's field override). */
@@ -145,6 +155,9 @@ export class Registry implements ModelResolver {
       if (field.type === 'many2many') this.finishMany2many(meta, field);
     }
     if (!meta.recName) meta.recName = meta.fields.has('name') ? 'name' : null;
+    for (const field of meta.onchanges.keys()) {
+      if (!meta.fields.has(field)) throw errors.badModelDefinition(meta.name, `onchange handler for "${field}", which is not a field`);
+    }
     if (!meta.fields.has('display_name')) {
       meta.fields.set('display_name', {
         type: 'char', name: 'display_name', model: meta.name, store: false, column: null, string: 'Display Name',

@@ -94,6 +94,17 @@ export interface ModelConstraint {
   check: ConstraintFn;
 }
 
+/** What an onchange handler returns: new values for fields of the form, and optionally a
+ *  warning to show (Odoo's `{ 'warning': { 'title', 'message' } }`). */
+export interface OnchangeResult {
+  value?: Record<string, unknown>;
+  warning?: { title: string; message: string };
+}
+
+/** Reacts to a field edited in a form, before anything is saved: `values` are the form's current
+ *  values in read shape (many2one as `[id, name]` or false), `this` the model. */
+export type OnchangeFn = (values: Record<string, unknown>, env: EnvLike) => OnchangeResult | Promise<OnchangeResult>;
+
 /** A model as the registry knows it once every installed addon's contribution is applied. */
 export interface ModelMeta {
   name: string;
@@ -106,6 +117,8 @@ export interface ModelMeta {
   fields: Map<string, Field>;
   sqlConstraints: SqlConstraint[];
   constraints: ModelConstraint[];
+  /** Onchange handlers per field (method names or functions), in addon order. */
+  onchanges: Map<string, Array<string | OnchangeFn>>;
   /** Transient models (wizards, settings) are stored but vacuumed. */
   transient: boolean;
   /** The modules that contribute to it, in load order; the first declared it. */

@@ -21,9 +21,18 @@ export async function computeValues(model: Model, ids: number[], fields: Field[]
   return result;
 }
 
+/** The fields of the record itself a compute reads (the first step of each dependency). */
+export const directDepends = (field: Field): string[] =>
+  [...new Set((field.depends ?? []).map((d) => d.split('.')[0]).filter((d) => d !== field.name))];
+
 async function runCompute(model: Model, ids: number[], field: Field): Promise<Map<number, unknown>> {
-  const depends = [...new Set((field.depends ?? []).map((d) => d.split('.')[0]).filter((d) => d !== field.name))];
+  const depends = directDepends(field);
   const records: RecordValues[] = depends.length ? await model.sudo().with_context({ active_test: false }).read(ids, depends) : ids.map((id) => ({ id }));
+  return callCompute(model, field, records);
+}
+
+/** Runs a field's compute on records already holding its dependencies (read shape). */
+export async function callCompute(model: Model, field: Field, records: RecordValues[]): Promise<Map<number, unknown>> {
   let fn: ComputeFn;
   if (typeof field.compute === 'function') fn = field.compute;
   else {
@@ -37,7 +46,7 @@ async function runCompute(model: Model, ids: number[], field: Field): Promise<Ma
 }
 
 /** Follows a path of many2one fields (`partner_id.country_id.code`), one read per hop. */
-async function relatedValues(model: Model, ids: number[], path: string): Promise<Map<number, unknown>> {
+export async function relatedValues(model: Model, ids: number[], path: string): Promise<Map<number, unknown>> {
   const parts = path.split('.');
   let current = model.sudo().with_context({ active_test: false });
   // For each starting id, the id reached so far along the path.

@@ -10,6 +10,7 @@ export default defineAddon({
   extend: [
     extendModel('test.lead', {
       fields: { x_a: fields.char({ string: 'Added by A', default: 'a' }), name: fields.char({ string: 'Deal', required: true, index: true }) },
+      onchange: { partner_id: (values) => ({ value: { x_a: values.partner_id ? 'with partner' : 'a' } }) },
       sqlConstraints: [{ name: 'x_a_not_empty', definition: "check(x_a IS NULL OR x_a <> '')", message: 'x_a cannot be empty text' }],
       methods: (Base) => class extends (Base as new (...args: ConstructorParameters<typeof Base>) => Winnable) {
         override async action_win(ids: number[]): Promise<string> {

@@ -59,6 +59,7 @@ export const Lead = defineModel({
     trace: fields.char(),
   },
   sqlConstraints: [{ name: 'check_probability', definition: 'check(probability >= 0 and probability <= 100)', message: 'The probability of closing the deal should be between 0% and 100%!' }],
+  onchange: { partner_id: '_onchange_partner_id' },
   constraints: [{
     fields: ['date_deadline', 'date_closed'],
     check(records: RecordValues[]) {
@@ -81,6 +82,17 @@ export const Lead = defineModel({
 
     _compute_name_upper(records: RecordValues[]): Map<number, unknown> {
       return new Map(records.map((r) => [r.id, String(r.name ?? '').toUpperCase()]));
+    }
+
+    /** A customer picked in the form proposes the opportunity's name, as CRM does. */
+    async _onchange_partner_id(values: Record<string, unknown>) {
+      const partner = values.partner_id as [number, string] | false;
+      if (!partner) return {};
+      const [row] = await this.env.model('res.partner').read(partner[0], ['email']);
+      return {
+        value: values.name ? {} : { name: `${partner[1]}'s opportunity` },
+        warning: row.email ? undefined : { title: 'No email', message: `${partner[1]} has no email address` },
+      };
     }
 
     /** The base of a method that three other addons extend. */

@@ -48,6 +48,12 @@ export const Book = defineModel({
     // Computed and stored: recomputed when the title or the author's name changes.
     shelf_code: fields.char({ string: 'Shelf Code', compute: '_compute_shelf_code', depends: ['name', 'author_id.name'], store: true }),
   },
+  // Run when the form's borrower changes: propose a due date three weeks ahead.
+  onchange: {
+    borrower_id: (values) => ({
+      value: { date_due: values.borrower_id ? new Date(Date.now() + 21 * 86400000).toISOString().slice(0, 10) : false },
+    }),
+  },
   sqlConstraints: [
     { name: 'isbn_uniq', definition: 'unique(isbn)', message: 'Another book already has this ISBN.' },
     { name: 'pages_positive', definition: 'check(pages >= 0)', message: 'The number of pages cannot be negative.' },
