@@ -1,7 +1,11 @@
-// SIGINT/SIGTERM. Commands stop on the first one; a second falls back to Node's default (the
-// process dies at once), so a stuck shutdown can always be cut short.
+// SIGINT/SIGTERM. Commands stop on the first one. Stopping (ending the work, stopping the
+// embedded PostgreSQL) takes a moment, and the same signal often arrives twice: npm forwards the
+// one it gets to `npm start`'s child, and a terminal sends Ctrl-C to the whole process group.
+// So a second signal only says that the stop is under way; a third cuts it short.
 
 export const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+
+const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 export interface SignalWatch {
   /** Resolves with the first signal received. */
@@ -12,12 +16,15 @@ export interface SignalWatch {
 export function watchSignals(): SignalWatch {
   let resolve: (signal: NodeJS.Signals) => void = () => {};
   const received = new Promise<NodeJS.Signals>((r) => { resolve = r; });
+  let count = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    count++;
+    if (count === 1) resolve(signal);
+    else if (count === 2) process.stderr.write('stopping (PostgreSQL is shutting down); send the signal again to stop at once\n');
+    else process.exit(EXIT_CODES[signal] ?? 1);
+  };
   const dispose = () => {
     for (const s of SIGNALS) process.off(s, onSignal);
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    dispose();
-    resolve(signal);
   };
   for (const s of SIGNALS) process.on(s, onSignal);
   return { received, dispose };

@@ -30,8 +30,8 @@ interface Result {
 
 interface RunOptions {
   input?: string;
-  /** Sends `signal` once stdout or stderr contains `on`. */
-  interrupt?: { on: string; signal: NodeJS.Signals };
+  /** Sends `signal` (`times` times, 1 by default) once stdout or stderr contains `on`. */
+  interrupt?: { on: string; signal: NodeJS.Signals; times?: number };
 }
 
 // The test run's own DATABASE_URL and ERP_* variables must not redirect the CLI elsewhere.
@@ -45,7 +45,9 @@ function erp(args: string[], options: RunOptions = {}): Promise<Result> {
     let interrupt = options.interrupt;
     const watch = () => {
       if (interrupt && (stdout + stderr).includes(interrupt.on)) {
-        child.kill(interrupt.signal);
+        const { signal, times = 1 } = interrupt;
+        // Spaced: the same signal sent twice at once is delivered once.
+        for (let i = 0; i < times; i++) setTimeout(() => child.kill(signal), i * 30);
         interrupt = undefined;
       }
     };
@@ -229,6 +231,13 @@ t.test('start creates the database, stays up, stops on SIGINT', SLOW, async (t) 
   t.notOk(existsSync(pidFile), 'the embedded PostgreSQL stopped');
   const list = await erp(['db', 'list']);
   t.ok(list.stdout.split('\n').includes('served'), 'the database was created');
+});
+
+t.test('a signal that arrives twice (as npm start forwards it) still stops PostgreSQL', SLOW, async (t) => {
+  const started = await erp(['start', '--db', 'served', '--port', String(await freePort())], { interrupt: { on: 'press Ctrl-C', signal: 'SIGINT', times: 2 } });
+  t.equal(started.code, 0, started.stderr);
+  t.match(started.stderr, /stopping \(PostgreSQL is shutting down\)/, 'the second signal is acknowledged');
+  t.notOk(existsSync(pidFile), 'the embedded PostgreSQL stopped');
 });
 
 t.test('a signal during db create rolls back and stops the server', SLOW, async (t) => {
