@@ -241,21 +241,21 @@ function groupTerms(scope: Scope, group: Group, direction: OrderTerm['direction'
   const terms: OrderTerm[] = [];
   // NULLS FIRST/LAST of the group itself, whatever the comodel's columns hold.
   if (nulls) terms.push({ sql: `${group.sql} IS ${nulls === 'NULLS FIRST' ? 'NOT ' : ''}NULL`, direction: 'ASC', nulls: '', grouped: true });
-  terms.push(...comodelTerms(scope, link, field.comodel!, direction, new Set()));
+  terms.push(...comodelTerms(scope, `${quote(link.alias)}.${quote(link.column)}`, field.comodel!, direction, new Set()));
   return terms;
 }
 
 /**
- * The comodel's default order over a LEFT JOIN on the id in `link`, following many2ones in that
- * order; the joined columns go into the GROUP BY (each group has one comodel record), as in Odoo.
+ * The comodel's default order for the group whose comodel id is `idSql`, following many2ones in
+ * that order. Each term is a sub-select evaluated once per group after grouping (a join would
+ * run over every matching row and add grouping keys).
  */
-function comodelTerms(scope: Scope, link: { alias: string; column: string }, comodelName: string, direction: OrderTerm['direction'], seen: ReadonlySet<string>): OrderTerm[] {
+function comodelTerms(scope: Scope, idSql: string, comodelName: string, direction: OrderTerm['direction'], seen: ReadonlySet<string>): OrderTerm[] {
   const comodel = scope.query.resolver.get(comodelName);
   const spec = comodel.order?.trim() || 'id';
-  const idSql = `${quote(link.alias)}.${quote(link.column)}`;
-  if (spec === 'id' || seen.has(comodel.name)) return [{ sql: idSql, direction, nulls: '', grouped: true }];
-  const coalias = scope.query.leftJoin(link.alias, link.column, comodel.table);
-  const alias = quote(coalias);
+  // The group's own column is a grouping key already; a nested one is a sub-select over it.
+  if (spec === 'id' || seen.has(comodel.name)) return [{ sql: idSql, direction, nulls: '', grouped: seen.size === 0 }];
+  const of = (column: string) => `(SELECT ${quote(column)} FROM ${quote(comodel.table)} WHERE "id" = ${idSql})`;
   const terms: OrderTerm[] = [];
   for (const part of spec.split(',')) {
     const match = ORDER_TERM.exec(part.trim());
@@ -264,8 +264,8 @@ function comodelTerms(scope: Scope, link: { alias: string; column: string }, com
     const ascending = (match[2]?.toLowerCase() !== 'desc') === (direction === 'ASC');
     const termDirection = ascending ? 'ASC' : 'DESC';
     if (cofield.type === 'many2one') {
-      terms.push(...comodelTerms(scope, { alias: coalias, column: cofield.column }, cofield.comodel!, termDirection, new Set([...seen, comodel.name])));
-    } else terms.push({ sql: `${alias}.${quote(cofield.column)}`, direction: termDirection, nulls: '', grouped: true });
+      terms.push(...comodelTerms(scope, of(cofield.column), cofield.comodel!, termDirection, new Set([...seen, comodel.name])));
+    } else terms.push({ sql: of(cofield.column), direction: termDirection, nulls: '', grouped: false });
   }
   return terms;
 }
