@@ -43,7 +43,7 @@ t.test('install then uninstall leaves the schema exactly as before', async (t) =
   const after = await db.commit((env) => catalog(env.cr));
   t.same(after, before, 'the catalog is identical');
   await db.commit(async (env) => {
-    t.same(await states(env.cr), { test_broken: 'uninstalled', test_ext_a: 'uninstalled', test_ext_b: 'uninstalled', test_ext_c: 'uninstalled', test_glue: 'uninstalled', test_pipeline: 'uninstalled' });
+    t.same(await states(env.cr), { test_broken: 'uninstalled', test_ext_a: 'uninstalled', test_ext_b: 'uninstalled', test_ext_c: 'uninstalled', test_glue: 'uninstalled', test_hook_fails: 'uninstalled', test_pipeline: 'uninstalled' });
     t.equal((await env.cr.query<{ n: number }>("SELECT count(*)::int AS n FROM ir_model_data WHERE module LIKE 'test%'"))[0].n, 0, 'no ledger entries left');
     t.notOk(env.registry.has('test.lead'), 'the registry no longer knows the model');
   });
@@ -173,5 +173,26 @@ t.test('several addons react to the same field in a form', async (t) => {
     const reply = await env.model('test.lead').onchange({ partner_id: partner }, ['partner_id']);
     t.equal(reply.value.name, "Both's opportunity", 'the declaring addon\'s handler');
     t.equal(reply.value.x_a, 'with partner', 'and the extending addon\'s handler');
+  });
+});
+
+t.test('a failing post-install hook rolls back the schema and data it came with', async (t) => {
+  const db = await testDb(t);
+  const before = await db.commit((env) => catalog(env.cr));
+  await t.rejects(db.modules.install(['test_hook_fails']), {
+    code: 'ERP_MODULE_FAILED',
+    message: 'Module "test_hook_fails" failed during its post-install hook: the remote service is unreachable',
+  });
+  t.same(await db.commit((env) => catalog(env.cr)), before, 'no table, column or constraint left');
+  t.notOk(db.db.registry.has('test.hooked'));
+});
+
+t.test('the environment knows its company', async (t) => {
+  const db = await testDb(t);
+  await db.rollback(async (env) => {
+    const main = await env.refId('base.main_company');
+    t.equal(await env.withUser(await env.refId('base.user_admin')).company(), main, 'the user\'s company');
+    const other = await env.model('res.company').create({ name: 'Second Co', currency_id: await env.refId('base.EUR') });
+    t.equal(await env.withContext({ company_id: other }).company(), other, 'or the one the context names');
   });
 });

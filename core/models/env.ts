@@ -21,6 +21,7 @@ export interface EnvServices {
 
 export class Env {
   private readonly cache = new Map<string, Model>();
+  private companyId?: Promise<number | null>;
 
   constructor(
     readonly cr: Cursor,
@@ -53,6 +54,16 @@ export class Env {
 
   withUser(uid: number): Env {
     return new Env(this.cr, this.registry, uid, this.context, uid === SUPERUSER_ID, this.services);
+  }
+
+  /** The company the records call works for: `context.company_id` when given (a switch in the
+   *  client), else the user's company. Read once per environment. */
+  async company(): Promise<number | null> {
+    const fromContext = this.context.company_id;
+    if (typeof fromContext === 'number') return fromContext;
+    this.companyId ??= this.cr.query<{ company_id: number | null }>('SELECT company_id FROM res_users WHERE id = $1', [this.uid])
+      .then((rows) => rows[0]?.company_id ?? null);
+    return this.companyId;
   }
 
   get lang(): string {
