@@ -203,3 +203,13 @@ t.test('onchange runs the handlers, recomputes dependents and saves nothing', as
     t.equal(await leads.search_count([]), before, 'nothing was saved');
   });
 });
+
+t.test('a domain that collapses to a constant keeps its parameters in step with its SQL', async (t) => {
+  await db.rollback(async (env) => {
+    const leads = env.model('test.lead');
+    const all = await leads.search_count([]);
+    t.equal(await leads.search_count(['|', ['name', '=', 'nobody'], [1, '=', 1]]), all, 'x OR TRUE');
+    t.equal(await leads.search_count(['&', ['name', '=', 'nobody'], [0, '=', 1]]), 0, 'x AND FALSE');
+    t.equal(await leads.search_count(['&', ['name', '!=', 'a'], '|', ['name', '=', 'b'], [1, '=', 1]]), await leads.search_count([['name', '!=', 'a']]), 'nested, with a parameter before and after');
+  });
+});

@@ -106,7 +106,8 @@ function normalizeTerm(token: unknown, domain: unknown): Domain[number] {
 
 function leafNode(term: DomainLeaf): Node {
   if (term === TRUE_LEAF || term === FALSE_LEAF) return { kind: 'bool', value: term === TRUE_LEAF };
-  return { kind: 'leaf', left: term[0], op: term[1] as Operator, right: term[2], term };
+  // normalizeDomain turns every constant leaf into TRUE_LEAF / FALSE_LEAF: the left side is a path here.
+  return { kind: 'leaf', left: term[0] as string, op: term[1] as Operator, right: term[2], term };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,9 +193,14 @@ function compileJunction(q: Query, node: Extract<Node, { kind: 'and' | 'or' }>, 
   }
   const absorbing = isAnd ? 'FALSE' : 'TRUE';
   const parts: string[] = [];
+  // Parameters of operands compiled before an absorbing one must go with their SQL.
+  const paramsBefore = q.params.length;
   for (const operand of operands) {
     const sql = compileNode(q, operand, negated, ctx);
-    if (sql === absorbing) return absorbing;
+    if (sql === absorbing) {
+      q.params.length = paramsBefore;
+      return absorbing;
+    }
     if (sql !== (isAnd ? 'TRUE' : 'FALSE')) parts.push(sql);
   }
   if (!parts.length) return isAnd ? 'TRUE' : 'FALSE';
