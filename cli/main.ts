@@ -7,6 +7,8 @@ import { registerDump } from './commands/dump.ts';
 import { registerModule } from './commands/module.ts';
 import { registerShell } from './commands/shell.ts';
 import { registerStart } from './commands/start.ts';
+import { registerUser } from './commands/user.ts';
+import { registerCron } from './commands/cron.ts';
 import { reportError } from './exit.ts';
 
 export function buildProgram(): Command {
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   registerModule(program);
   registerStart(program);
   registerShell(program);
+  registerUser(program);
+  registerCron(program);
   return program;
 }
 

@@ -88,4 +88,48 @@ export const errors = {
   // read_group
   invalidGroupSpec: (model: string, spec: string, reason: string) =>
     new ErpError('ERP_INVALID_GROUP_SPEC', `Invalid read_group specification "${spec}" on model "${model}": ${reason}`, validation, { model, spec }),
+
+  // Scheduled actions (ir.cron)
+  unknownCron: (name: string) =>
+    new ErpError('ERP_UNKNOWN_CRON', `No scheduled action is named "${name}" (see "erp cron list")`, user, { name }),
+  ambiguousCron: (name: string, ids: number[]) =>
+    new ErpError('ERP_AMBIGUOUS_CRON', `Several scheduled actions are named "${name}" (ids ${ids.join(', ')}); use its external id`, user, { name, ids }),
+  cronBadTarget: (name: string, model: string, method: string, reason: string) =>
+    new ErpError('ERP_CRON_TARGET', `Scheduled action "${name}" calls ${model}.${method}(), but ${reason}`, user, { name, model, method }),
+  cronBusy: (name: string) =>
+    new ErpError('ERP_CRON_BUSY', `Scheduled action "${name}" is running right now and cannot be run or modified; try again in a few minutes`, user, { name }),
+  cronFailed: (name: string, cause: unknown) =>
+    new ErpError('ERP_CRON_FAILED', `Scheduled action "${name}" failed: ${cause instanceof Error ? cause.message : String(cause)}`, user, { name }),
+
+  // Settings (res.config.settings)
+  uninstallNotConfirmed: (modules: string[], removes: string) =>
+    new ErpError('ERP_CONFIRM_UNINSTALL', `Saving these settings uninstalls ${modules.map((m) => `"${m}"`).join(', ')}, which removes ${removes}. Confirm to proceed (context confirm_uninstall: true).`, user, { modules }),
+
+  // Security: authentication, access rights, record rules, field groups
+  wrongLogin: () =>
+    new ErpError('ERP_ACCESS_DENIED', 'Wrong login/password', 'odoo.exceptions.AccessDenied'),
+  tooManyLogins: (seconds: number) =>
+    new ErpError('ERP_TOO_MANY_LOGINS', `Too many failed login attempts; try again in ${seconds} seconds`, 'odoo.exceptions.AccessDenied', { seconds }),
+  unknownLogin: (login: string, db?: string) =>
+    new ErpError('ERP_UNKNOWN_LOGIN', `No user with login "${login}"${db ? ` in database "${db}"` : ''}`, user, { login, db }),
+  emptyPassword: (login: string) =>
+    new ErpError('ERP_EMPTY_PASSWORD', `The password of "${login}" cannot be empty`, user, { login }),
+  invalidRule: (rule: string, reason: string) =>
+    new ErpError('ERP_INVALID_RULE', `Record rule "${rule}" has an invalid domain: ${reason}`, validation, { rule }),
+  fieldAccess: (model: string, field: string, operation: string) =>
+    new ErpError('ERP_FIELD_ACCESS', `You are not allowed to ${operation} the field "${field}" of "${model}" records (it is restricted to some groups)`, 'odoo.exceptions.AccessError', { model, field, operation }),
+
+  // Activities, chatter and meetings (mail)
+  activityPlanModel: (plan: string, model: string, expected: string) =>
+    new ErpError('ERP_ACTIVITY_PLAN_MODEL', `The activity plan "${plan}" is meant for "${expected}" records, not "${model}"`, user, { plan, model, expected }),
+  activityPlanResponsible: (plan: string, step: string) =>
+    new ErpError('ERP_ACTIVITY_PLAN_RESPONSIBLE', `The activity plan "${plan}" has a step "${step}" whose responsible is chosen on demand: give on_demand_user_id`, user, { plan, step }),
+  activityNoModel: (model: string) =>
+    new ErpError('ERP_ACTIVITY_MODEL', `Activities and messages need a model that exists: "${model}" does not`, user, { model }),
+
+  // Views, actions and menus (ir.ui.view, ir.actions.*, ir.ui.menu)
+  invalidView: (view: string, reason: string) =>
+    new ErpError('ERP_INVALID_VIEW', `View "${view}": ${reason}`, validation, { view }),
+  unknownAction: (action: string) =>
+    new ErpError('ERP_UNKNOWN_ACTION', `The action "${action}" does not exist`, 'odoo.exceptions.MissingError', { action }),
 } as const;

@@ -8,3 +8,4 @@ export { Env, SUPERUSER_ID } from './models/env.ts';
 export { ref, defineData, type DataRecord, type DataFile } from './modules/data.ts';
 export { ErpError, errors } from './errors.ts';
 export type { Context, Domain, FieldDef, Field, ModelMeta, RecordValues, SelectionList } from './models/types.ts';
+export { now, setClock } from './clock.ts';

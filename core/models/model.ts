@@ -13,6 +13,7 @@ import { unlink } from '../records/unlink.ts';
 import { readGroup, type ReadGroupOptions } from '../records/read_group.ts';
 import { copy, defaultGet, exists, fieldsGet, nameSearch } from '../records/misc.ts';
 import { onchange, type OnchangeReply } from '../records/onchange.ts';
+import { getViews, type GetViewsOptions, type GetViewsResult, type ViewRequest } from '../ui/get_views.ts';
 
 export interface SearchOptions {
   limit?: number | null;
@@ -105,6 +106,12 @@ export class Model {
    *  Odoo's `onchange(values, field_names, fields_spec)`; nothing is saved. */
   async onchange(values: Values, fieldNames: string[] | string | false = [], _spec?: unknown): Promise<OnchangeReply> {
     return onchange(this, values ?? {}, Array.isArray(fieldNames) ? fieldNames : fieldNames ? [fieldNames] : []);
+  }
+
+  /** Odoo 17's `get_views([[view_id | false, 'form'], ...], { toolbar, load_filters })`: the
+   *  combined archs for the user and the fields they use (core/ui/get_views.ts). */
+  async get_views(views: ViewRequest[], options: GetViewsOptions = {}): Promise<GetViewsResult> {
+    return getViews(this, views, options ?? {});
   }
 
   // ---- writing -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { errors } from '../errors.ts';
 import type { ModelDefinition, ModelExtension, ModelExtensionDef, Mixin } from './define.ts';
 import { Model, type ModelClass } from './model.ts';
 import type { Domain, Field, FieldDef, ModelMeta, ModelResolver } from './types.ts';
+import { AccessControl } from '../security/access.ts';
 
 export interface AddonModels {
   name: string;
@@ -41,6 +42,9 @@ const labelOf = (name: string) =>
 export interface AccessPolicy {
   checkModel(model: Model, operation: 'read' | 'write' | 'create' | 'unlink', raiseException: boolean): Promise<boolean>;
   ruleDomain(model: Model, operation: 'read' | 'write' | 'create' | 'unlink'): Promise<Domain>;
+  /** The fields among `fields` the user may read or write (field `groups`); a forbidden field
+   *  raises when `explicit` (asked for by name), else it is left out. */
+  checkFields?(model: Model, operation: 'read' | 'write', fields: Field[], explicit: boolean): Promise<Field[]>;
 }
 
 export class Registry implements ModelResolver {
@@ -64,6 +68,8 @@ export class Registry implements ModelResolver {
       meta.cls = (mixins.get(meta.name) ?? []).reduce<ModelClass>((cls, mixin) => mixin(cls), Model);
     }
     this.buildTriggers();
+    // Databases with base's security models get access rights, record rules and field groups.
+    if (this.models.has('ir.model.access') && this.models.has('ir.rule')) this.access = new AccessControl();
   }
 
   get(model: string): RegisteredModel {

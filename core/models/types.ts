@@ -12,7 +12,8 @@ export type OnDelete = 'cascade' | 'set null' | 'restrict';
 
 /** A domain in Odoo's prefix notation: `['|', ['a', '=', 1], ['b', 'ilike', 'x']]`. */
 export type DomainOperator = '&' | '|' | '!';
-export type DomainLeaf = [string, string, unknown] | readonly [string, string, unknown];
+// The left side is a field path, or 1 / 0 in Odoo's constant leaves [1, '=', 1] (true) and [0, '=', 1] (false).
+export type DomainLeaf = [string | 0 | 1, string, unknown] | readonly [string | 0 | 1, string, unknown];
 export type DomainTerm = DomainOperator | DomainLeaf;
 export type Domain = DomainTerm[];
 
@@ -58,6 +59,20 @@ export interface FieldDef {
   /** Write the changes of this field to the record's chatter (used by the activities layer). */
   tracking?: boolean;
   translate?: boolean;
+  // ---- res.config.settings only (see core/settings): where a setting's value really lives ----
+  /** boolean: checking adds this group (external id, `crm.group_use_lead`) to the groups implied
+   *  by `base.group_user`, so every internal user gets it; unchecking removes it again, from the
+   *  users too (Odoo's `implied_group`). */
+  impliedGroup?: string;
+  /** The value is the `ir.config_parameter` of this key (Odoo's `config_parameter`). Works for
+   *  char, text, selection, integer, float, boolean, date, datetime, many2one (the id) and
+   *  many2many (ids joined by commas). */
+  configParameter?: string;
+  /** boolean: switches the scheduled action of this external id on and off (its `active`). */
+  cron?: string;
+  /** integer or selection: sets one part of the interval of the scheduled action of this external
+   *  id, its `interval_number` ('number') or its `interval_type` ('type'). */
+  cronInterval?: { cron: string; part: 'number' | 'type' };
 }
 
 /** Computes a field for a batch of records: receives the records (with their dependencies read)

@@ -22,6 +22,13 @@ export function resolveFields(model: Model, names: string[] | undefined): Field[
   });
 }
 
+/** resolveFields, minus the fields the user may not read (field `groups`, via the access policy). */
+async function readableFields(model: Model, names: string[] | undefined): Promise<Field[]> {
+  const fields = resolveFields(model, names);
+  const policy = model.env.registry.access;
+  return policy?.checkFields && !model.env.su ? policy.checkFields(model, 'read', fields, Boolean(names?.length)) : fields;
+}
+
 const storedColumns = (alias: string, fields: Field[]) => [
   `${quote(alias)}."id"`,
   ...fields.filter((f) => f.column && f.name !== 'id').map((f) => `${quote(alias)}.${quote(f.column!)}`),
@@ -29,7 +36,7 @@ const storedColumns = (alias: string, fields: Field[]) => [
 
 export async function read(model: Model, ids: number[], names?: string[]): Promise<RecordValues[]> {
   if (!ids.length) return [];
-  const fields = resolveFields(model, names);
+  const fields = await readableFields(model, names);
   const query = await searchQuery(model, [], 'read');
   query.where(`${quote(query.alias)}."id" = ANY(${query.param(ids)}::int4[])`);
   const { sql, params } = query.select(storedColumns(query.alias, fields));
@@ -46,7 +53,7 @@ export async function read(model: Model, ids: number[], names?: string[]): Promi
 }
 
 export async function searchRead(model: Model, domain: Domain, names: string[] | undefined, opts: SearchOptions): Promise<RecordValues[]> {
-  const fields = resolveFields(model, names);
+  const fields = await readableFields(model, names);
   const query = await searchQuery(model, domain, 'read');
   const orderBy = compileOrder(query, opts.order);
   const { sql, params } = query.select(storedColumns(query.alias, fields), { orderBy, limit: opts.limit, offset: opts.offset });

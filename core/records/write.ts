@@ -25,6 +25,8 @@ export async function write(model: Model, ids: number[], vals: Values): Promise<
     return !NOT_WRITABLE.has(name);
   });
   const fields = names.map((name) => meta.fields.get(name)!);
+  const policy = model.env.registry.access;
+  if (policy?.checkFields && !model.env.su) await policy.checkFields(model, 'write', fields, true);
   for (const field of fields) {
     const empty = vals[field.name] === false || vals[field.name] === null || vals[field.name] === '';
     if (field.required && field.column && field.type !== 'boolean' && empty) throw errors.requiredField(meta.name, field.name, field.string);

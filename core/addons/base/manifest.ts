@@ -8,6 +8,10 @@ import { Country, CountryState, Currency, Lang } from './models/res_geo.ts';
 import { Partner, PartnerCategory } from './models/res_partner.ts';
 import { Company } from './models/res_company.ts';
 import { Groups, Users } from './models/res_users.ts';
+import { securityModels } from './models/security.ts';
+import { uiModels } from './models/ui.ts';
+import { schedulingModels } from './models/scheduling.ts';
+import { settingsModels } from './models/settings.ts';
 
 export default defineAddon({
   name: 'base',
@@ -19,6 +23,7 @@ export default defineAddon({
     IrModule, IrModel, IrModelFields, IrModelConstraint, IrModelData, IrConfigParameter,
     Currency, Country, CountryState, Lang,
     PartnerCategory, Partner, Company, Groups, Users,
+    ...securityModels, ...uiModels, ...schedulingModels, ...settingsModels,
   ],
-  data: ['data/currencies.ts', 'data/countries.ts', 'data/states.ts', 'data/langs.ts', 'data/base.ts'],
+  data: ['data/currencies.ts', 'data/countries.ts', 'data/states.ts', 'data/langs.ts', 'data/base.ts', 'data/security.ts', 'data/ui.ts', 'data/scheduling.ts'],
 });

@@ -1,5 +1,6 @@
 // The records every database starts with: the main company, the system and admin users, and the
-// base groups.
+// base groups. The admin's password is `admin` (hashed by res.users' create); change it with
+// `erp user passwd admin`.
 
 import { ref, type DataRecord } from '../../../modules/data.ts';
 
@@ -11,7 +12,7 @@ const records: DataRecord[] = [
   { id: 'partner_root', model: 'res.partner', values: { name: 'System', company_id: ref('main_company'), active: false } },
   { id: 'user_root', model: 'res.users', values: { login: '__system__', partner_id: ref('partner_root'), company_id: ref('main_company'), active: false, groups_id: [[4, ref('group_system')]] } },
   { id: 'partner_admin', model: 'res.partner', values: { name: 'Administrator', email: 'admin@example.com', company_id: ref('main_company') }, noupdate: true },
-  { id: 'user_admin', model: 'res.users', values: { login: 'admin', partner_id: ref('partner_admin'), company_id: ref('main_company'), groups_id: [[4, ref('group_system')], [4, ref('group_user')]] }, noupdate: true },
+  { id: 'user_admin', model: 'res.users', values: { login: 'admin', password: 'admin', partner_id: ref('partner_admin'), company_id: ref('main_company'), groups_id: [[4, ref('group_system')], [4, ref('group_user')]] }, noupdate: true },
 ];
 
 export default records;

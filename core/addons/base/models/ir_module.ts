@@ -34,37 +34,37 @@ export const IrModule = defineModel({
   },
   sqlConstraints: [{ name: 'name_uniq', definition: 'unique(name)', message: 'The name of the module must be unique!' }],
   methods: (Base) => class extends Base {
-    private async manager() {
+    async _manager() {
       const modules = this.env.services.modules;
       if (!modules) throw new ErpError('ERP_NO_MODULE_SERVICE', 'Modules cannot be changed from this environment');
       return modules;
     }
 
-    private async names(ids: number[] | number): Promise<string[]> {
+    async _names(ids: number[] | number): Promise<string[]> {
       return (await this.read(ids, ['name'])).map((r) => r.name as string);
     }
 
     /** Installs the modules now (Odoo's "Activate"); the client reloads afterwards. */
     async button_immediate_install(ids: number[] | number): Promise<Values> {
-      await (await this.manager()).install(await this.names(ids));
+      await (await this._manager()).install(await this._names(ids));
       return RELOAD;
     }
 
     /** Uninstalls the modules and the installed modules that depend on them. */
     async button_immediate_uninstall(ids: number[] | number): Promise<Values> {
-      await (await this.manager()).uninstall(await this.names(ids), { cascade: true });
+      await (await this._manager()).uninstall(await this._names(ids), { cascade: true });
       return RELOAD;
     }
 
     async button_immediate_upgrade(ids: number[] | number): Promise<Values> {
-      await (await this.manager()).upgrade(await this.names(ids));
+      await (await this._manager()).upgrade(await this._names(ids));
       return RELOAD;
     }
 
     /** Odoo's "Update Apps List": records every addon found on disk. Returns [updated, added]. */
     async update_list(): Promise<[number, number]> {
       const before = await this.sudo().search_count([]);
-      await (await this.manager()).syncModuleList(this.env);
+      await (await this._manager()).syncModuleList(this.env);
       const after = await this.sudo().search_count([]);
       return [before, after - before];
     }

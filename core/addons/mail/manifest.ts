@@ -1,0 +1,21 @@
+// `mail`: activities, chatter (messages and field tracking) and calendar meetings, the Odoo 17
+// `mail` and `calendar` essentials. Other addons give their models a chatter and activities with
+// the mixins of `mixins.ts` (see README.md).
+
+import { defineAddon } from '../../modules/manifest.ts';
+import { ActivityType } from './models/activity_type.ts';
+import { Activity } from './models/activity.ts';
+import { ActivityPlan, ActivityPlanTemplate } from './models/activity_plan.ts';
+import { Message, TrackingValue } from './models/message.ts';
+import { Event } from './models/calendar_event.ts';
+
+export default defineAddon({
+  name: 'mail',
+  version: '1.0.0',
+  depends: ['base'],
+  summary: 'Activities, chatter, field tracking and meetings',
+  category: 'Productivity/Discuss',
+  license: 'LGPL-3',
+  models: [ActivityType, Activity, ActivityPlan, ActivityPlanTemplate, Message, TrackingValue, Event],
+  data: ['data/activity_types.ts'],
+});
