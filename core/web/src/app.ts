@@ -1,0 +1,84 @@
+// The application shell: login when there is no session, then the home menu of applications.
+// Views of an action (kanban, list, form, ...) plug in here as the web client grows.
+
+import { LitElement, css, html } from 'lit';
+import { RpcError, rpc } from './rpc.ts';
+import { getSessionInfo, logout, type SessionInfo } from './session.ts';
+import { setLanguage, t } from './i18n.ts';
+import type { Menus } from './home.ts';
+import './login.ts';
+import './home.ts';
+import './action.ts';
+import type { MenuItem } from './home.ts';
+
+export class ErpApp extends LitElement {
+  static override properties = { session: { state: true }, menus: { state: true }, actionId: { state: true } };
+  declare private session: SessionInfo | null;
+  declare private menus: Menus | null;
+  declare private actionId: string | null;
+
+  static override styles = css`
+    :host { display: block; min-height: 100vh; font: 14px system-ui, sans-serif; background: #f9fafb; }
+    header { display: flex; align-items: center; justify-content: space-between; padding: 0 16px; height: 46px; background: #71639e; color: white; }
+    header button { background: none; border: 0; color: inherit; cursor: pointer; font: inherit; }
+  `;
+
+  constructor() {
+    super();
+    this.session = null;
+    this.menus = null;
+    this.actionId = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  /** With no session the server answers SessionExpired (as Odoo does): then it is the login page,
+   *  for the database this server serves. */
+  private async load(): Promise<void> {
+    try {
+      const info = await getSessionInfo();
+      if (info.uid) return await this.enter(info);
+    } catch (error) {
+      if (!(error instanceof RpcError) || !error.name.includes('SessionExpired')) throw error;
+    }
+    const [db] = await rpc<string[]>('/web/database/list');
+    this.session = { uid: false, db };
+  }
+
+  private async enter(info: SessionInfo): Promise<void> {
+    this.session = info;
+    setLanguage(info.user_context?.lang ?? 'en_US');
+    this.menus = await rpc<Menus>('/web/webclient/load_menus');
+  }
+
+  override render() {
+    if (!this.session) return html``;
+    if (!this.session.uid) {
+      return html`<erp-login .db=${this.session.db ?? ''} @logged-in=${(e: CustomEvent<SessionInfo>) => this.enter(e.detail)}></erp-login>`;
+    }
+    return html`<header><button @click=${() => { this.actionId = null; }}>${this.session.name ?? ''}</button><button @click=${this.signOut}>${t('Log out')}</button></header>
+      ${this.actionId
+        ? html`<erp-action .actionId=${this.actionId}></erp-action>`
+        : html`<erp-home .menus=${this.menus} @open-app=${(e: CustomEvent<MenuItem>) => this.openApp(e.detail)}></erp-home>`}`;
+  }
+
+  /** An app opens the first window action among its menus (as Odoo opens its first menu). */
+  private openApp(app: MenuItem): void {
+    const windowAction = (item: MenuItem): string | false =>
+      (item.actionID && (item.actionModel ?? 'ir.actions.act_window') === 'ir.actions.act_window' ? `ir.actions.act_window,${item.actionID}` : false)
+      || item.children.map((id) => windowAction(this.menus![String(id)])).find(Boolean) || false;
+    const action = windowAction(app);
+    if (action) this.actionId = action;
+  }
+
+  private async signOut(): Promise<void> {
+    await logout();
+    this.menus = null;
+    this.session = { uid: false, db: this.session?.db };
+  }
+}
+
+customElements.define('erp-app', ErpApp);

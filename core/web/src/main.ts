@@ -1,0 +1,2 @@
+// Entry point of the web client bundle.
+import './app.ts';
