@@ -52,6 +52,12 @@ t.test('through /web/dataset/call_kw', async (t) => {
     await refused(t, client.callKw('test.secure.doc', method, [...args]), { name: 'odoo.exceptions.AccessError', message: /test\.secure\.doc/ }, `${method} is refused with an AccessError`);
   }
   await refused(t, client.callKw('test.secure.doc', 'write', [[world.mine, world.theirs], { amount: 0 }]), { name: 'odoo.exceptions.AccessError' }, 'one forbidden record refuses the batch');
+  await refused(t, client.callKw('test.secure.doc', 'create', [{ name: 'For someone else', user_id: world.sales2 }]),
+    { name: 'odoo.exceptions.AccessError', message: /create "test\.secure\.doc"/ }, 'creating a record the rule forbids is refused');
+  const own = await client.callKw('test.secure.doc', 'create', [{ name: 'My new one', user_id: world.sales1 }]);
+  t.type(own, 'number', 'creating an allowed record works');
+  t.equal(await client.callKw('test.secure.doc', 'unlink', [[own]]), true, 'and deleting it');
+  t.equal(await db.commit((env) => env.model('test.secure.doc').search_count([['name', '=', 'For someone else']])), 0, 'the refused record was not kept');
   await theirsUnchanged(t);
   const [mine] = await db.commit((env) => env.model('test.secure.doc').read(world.mine, ['amount']));
   t.equal(mine.amount, 10, 'and the allowed record in the refused batch is untouched too');

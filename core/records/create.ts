@@ -11,6 +11,7 @@ import { inverseSensitive, recompute, recomputeAfterChange, recomputeInverses, s
 import { checkConstraints } from './constraints.ts';
 import { mapSqlError } from './sql_errors.ts';
 import { writeX2many } from './x2many.ts';
+import { allowedIds } from './unlink.ts';
 
 const MAGIC = new Set(['id', 'create_uid', 'create_date', 'write_uid', 'write_date', 'display_name']);
 
@@ -27,6 +28,12 @@ export async function create(model: Model, valsList: Values[]): Promise<number[]
     }
   }
   const fields = [...given].map((name) => meta.fields.get(name)!);
+  const policy = model.env.registry.access;
+  if (policy?.checkFields && !model.env.su) {
+    // Only what the caller wrote is checked: defaults of fields the user may not see still apply.
+    const written = new Set(valsList.flatMap((vals) => Object.keys(vals)));
+    await policy.checkFields(model, 'write', fields.filter((f) => written.has(f.name)), true);
+  }
   const columns = fields.filter((f) => f.column);
   checkRequired(model, records, given);
 
@@ -40,7 +47,15 @@ export async function create(model: Model, valsList: Values[]): Promise<number[]
   await recomputeAfterChange(model, ids, [...given], 0, new Set(toCompute.map((f) => `${model.meta.name}.${f.name}`)));
   await recomputeInverses(model, linkedIds(records, inverseSensitive(model, given)));
   await checkConstraints(model, ids, [...given, ...toCompute.map((f) => f.name)], true);
+  await checkCreateRules(model, ids);
   return ids;
+}
+
+/** The new records must satisfy the record rules for creation (the request then rolls back). */
+async function checkCreateRules(model: Model, ids: number[]): Promise<void> {
+  if (!(await model._rule_domain('create')).length) return;
+  const allowed = await allowedIds(model, ids, 'create');
+  if (allowed.length < ids.length) throw errors.accessDenied(model.meta.name, 'create', 'record rules forbid creating such records');
 }
 
 /** Fills missing fields from the context (`default_<field>`) and the fields' defaults. */

@@ -42,7 +42,7 @@ async function checkDeletable(model: Model, ids: number[]): Promise<void> {
 }
 
 /** The ids among `ids` that the record rules let the user touch for `operation`. */
-export async function allowedIds(model: Model, ids: number[], operation: 'write' | 'unlink'): Promise<number[]> {
+export async function allowedIds(model: Model, ids: number[], operation: 'create' | 'write' | 'unlink'): Promise<number[]> {
   const rules = await model._rule_domain(operation);
   const query = new Query(model.env.registry, model.meta.name);
   query.where(`${quote(query.alias)}."id" = ANY(${query.param(ids)}::int4[])`);
