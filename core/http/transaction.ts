@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Env } from '../models/env.ts';
 import { openDatabase, type HttpContext } from './context.ts';
 import { isRetryable } from './errors.ts';
+import { RegistryChanged } from '../modules/lifecycle.ts';
 
 const MAX_ATTEMPTS = 3;
 
@@ -14,11 +15,19 @@ const MAX_ATTEMPTS = 3;
  *  session's user with `env.withUser`, inside the same transaction). */
 export async function inTransaction<T>(ctx: HttpContext, fn: (root: Env) => Promise<T>): Promise<T> {
   const { db, modules } = await openDatabase(ctx);
-  await modules.refreshIfChanged();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.withEnv(fn);
+      // The registry check rides in the request's own transaction; only when another process
+      // changed the modules is the registry reloaded and the request run again.
+      return await db.withEnv(async (env) => {
+        await modules.assertCurrent(env.cr);
+        return fn(env);
+      });
     } catch (error) {
+      if (error instanceof RegistryChanged && attempt < MAX_ATTEMPTS) {
+        await modules.refreshIfChanged();
+        continue;
+      }
       if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
       ctx.log.info({ attempt, code: (error as { code?: string }).code }, 'transaction conflict, retrying');
       // A short random wait so that the two conflicting requests do not collide again.

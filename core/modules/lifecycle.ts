@@ -62,6 +62,7 @@ export class ModuleManager {
     if (!toInstall.length) return [];
     const registry = this.buildRegistry(all);
     const ddl = await schemaDiff(this.db.server, this.db.name, registry);
+    let signal = this.db.signal;
     await this.db.transaction(async (cr) => {
       await cr.script(`CREATE SEQUENCE IF NOT EXISTS ${SIGNAL}`);
       await cr.script(ddl);
@@ -73,9 +74,10 @@ export class ModuleManager {
         progress(`installing ${name}`);
         await this.installOne(env, name, demo);
       }
-      await cr.query(`SELECT nextval('${SIGNAL}')`);
+      signal = await this.bumpSignal(cr);
     });
     await this.db.replaceRegistry(registry);
+    this.db.signal = signal;
     return toInstall;
   }
 
@@ -100,6 +102,7 @@ export class ModuleManager {
     const targets = this.index.order([...names, ...this.index.dependents(names, installed)]);
     const registry = this.buildRegistry(installed);
     const ddl = await schemaDiff(this.db.server, this.db.name, registry);
+    let signal = this.db.signal;
     await this.db.transaction(async (cr) => {
       await cr.script(ddl);
       const env = new Env(cr, registry, undefined, {}, true, this.db.services);
@@ -111,9 +114,10 @@ export class ModuleManager {
         progress(`upgrading ${name}`);
         await this.upgradeOne(env, name, versions.get(name)?.latest_version ?? '0.0.0', versions.get(name)?.demo ?? false);
       }
-      await cr.query(`SELECT nextval('${SIGNAL}')`);
+      signal = await this.bumpSignal(cr);
     });
     await this.db.replaceRegistry(registry);
+    this.db.signal = signal;
     return targets;
   }
 
@@ -163,6 +167,7 @@ export class ModuleManager {
     const progress = options.progress ?? (() => {});
     const installed = await this.installed();
     const registry = this.buildRegistry(installed.filter((n) => !plan.modules.includes(n)));
+    let signal = this.db.signal;
     await this.db.transaction(async (cr) => {
       const env = new Env(cr, this.db.registry, undefined, {}, true, this.db.services);
       for (const name of plan.modules) {
@@ -174,9 +179,10 @@ export class ModuleManager {
       await cr.execute(
         "UPDATE ir_module_module SET state = 'uninstalled', latest_version = NULL, write_date = now() AT TIME ZONE 'UTC' WHERE name = ANY($1::text[])",
         [plan.modules]);
-      await cr.query(`SELECT nextval('${SIGNAL}')`);
+      signal = await this.bumpSignal(cr);
     });
     await this.db.replaceRegistry(registry);
+    this.db.signal = signal;
     return plan;
   }
 
@@ -201,17 +207,39 @@ export class ModuleManager {
     return rows[0]?.demo ?? false;
   }
 
+  /** Tells other processes that the modules changed; returns the new generation. */
+  private async bumpSignal(cr: Cursor): Promise<number> {
+    const rows = await cr.query<{ v: number }>(`SELECT nextval('${SIGNAL}') AS v`);
+    return rows[0].v;
+  }
+
+  /** The registry generation, read in the caller's transaction (one cheap query). */
+  async readSignal(cr: Cursor): Promise<number> {
+    const rows = await cr.query<{ last_value: number }>(`SELECT last_value FROM ${SIGNAL}`);
+    return rows[0].last_value;
+  }
+
+  /** Throws RegistryChanged when another process changed the modules since this one loaded
+   *  its registry: checked at the start of a request's own transaction, at no extra round trip. */
+  async assertCurrent(cr: Cursor): Promise<void> {
+    if ((await this.readSignal(cr)) !== this.db.signal) throw new RegistryChanged();
+  }
+
   /** Reloads the registry when another process changed the modules (returns whether it did). */
   async refreshIfChanged(): Promise<boolean> {
-    const signal = await this.db.transaction(async (cr) => {
-      const rows = await cr.query<{ last_value: number }>(`SELECT last_value FROM ${SIGNAL}`);
-      return rows[0].last_value;
-    });
+    const signal = await this.db.transaction((cr) => this.readSignal(cr));
     if (signal === this.db.signal) return false;
     const installed = await this.installed();
     await this.db.replaceRegistry(this.buildRegistry(installed));
     this.db.signal = signal;
     return true;
+  }
+}
+
+/** Raised inside a transaction whose registry is out of date: the caller reloads and reruns. */
+export class RegistryChanged extends Error {
+  constructor() {
+    super('the modules changed in another process');
   }
 }
 
