@@ -9,3 +9,7 @@ export { ref, defineData, type DataRecord, type DataFile } from './modules/data.
 export { ErpError, errors } from './errors.ts';
 export type { Context, Domain, FieldDef, Field, ModelMeta, RecordValues, SelectionList } from './models/types.ts';
 export { now, setClock } from './clock.ts';
+// For an addon's HTTP routes (files in its routes/ folder, loaded by the server).
+export { userRoute, type UserHandler } from './http/user_route.ts';
+export { jsonRoute, type JsonSchema } from './http/jsonrpc.ts';
+export type { RouteOptions } from './http/context.ts';

@@ -1,11 +1,9 @@
 // /web/action/load and /web/webclient/load_menus: what the web client needs to open an app,
 // as the session's user (menus and actions filtered by the user's groups).
 
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { RouteOptions } from '../context.ts';
-import { jsonRoute } from '../jsonrpc.ts';
-import { requireSession, sessionIdOf, userEnv } from '../session.ts';
-import { inTransaction } from '../transaction.ts';
+import { userRoute } from '../user_route.ts';
 import type { Env } from '../../models/env.ts';
 import type { Model } from '../../models/model.ts';
 import { domainContext } from '../../security/access.ts';
@@ -25,17 +23,11 @@ interface Menus {
 }
 
 export default async function actionRoutes(app: FastifyInstance, { ctx }: RouteOptions): Promise<void> {
-  const asUser = <T>(request: FastifyRequest, fn: (env: Env) => Promise<T>) =>
-    inTransaction(ctx, async (root) => {
-      const session = await requireSession(root, sessionIdOf(request));
-      return fn(userEnv(root, session.uid, session.context, undefined));
-    });
-
-  jsonRoute<ActionParams>(app, ctx, '/web/action/load', {
+  userRoute<ActionParams>(app, ctx, '/web/action/load', {
     type: 'object',
     required: ['action_id'],
     properties: { action_id: { type: ['integer', 'string'] }, context: { type: ['object', 'null'] } },
-  }, (params, request) => asUser(request, async (env) => {
+  }, async (params, env) => {
     // Kinds of action have ids of their own: 'ir.actions.client,5' (Odoo's reference, as menus
     // give it) names one; a bare number is a window action; an external id says its kind.
     const reference = typeof params.action_id === 'string' ? /^(ir\.actions\.[a-z_.]+),(\d+)$/.exec(params.action_id) : null;
@@ -44,10 +36,9 @@ export default async function actionRoutes(app: FastifyInstance, { ctx }: RouteO
       : 'ir.actions.act_window';
     const action = await env.model<Model & Loader>(model).load_action(reference ? Number(reference[2]) : params.action_id);
     return withDomainEvaluated(env, action);
-  }));
+  });
 
-  jsonRoute(app, ctx, '/web/webclient/load_menus', { type: 'object' }, (_params, request) =>
-    asUser(request, (env) => env.model<Model & Menus>('ir.ui.menu').load_menus()));
+  userRoute(app, ctx, '/web/webclient/load_menus', { type: 'object' }, (_params, env) => env.model<Model & Menus>('ir.ui.menu').load_menus());
 }
 
 /** A domain stored as Odoo text ("[('user_id', '=', uid)]") is evaluated here, with the same safe
