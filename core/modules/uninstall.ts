@@ -60,13 +60,19 @@ export async function removeOwned(env: Env, plan: RemovalPlan): Promise<void> {
     const existing = await target.exists(ids);
     if (existing.length) await target.unlink(existing);
   }
+  // Models go through the records API while every table still stands, so that addons can follow
+  // them (mail deletes their messages and activities, as Odoo's mail does).
+  const models = await cr.query<{ res_id: number }>(
+    `SELECT d.res_id FROM ir_model_data d WHERE d.model = 'ir.model' AND d.module = ANY($1::text[])
+       AND NOT EXISTS (SELECT 1 FROM ir_model_data o WHERE o.model = d.model AND o.res_id = d.res_id AND o.module <> ALL($1::text[]))`,
+    [plan.modules]);
+  if (models.length) await env.model('ir.model').unlink(models.map((r) => r.res_id));
   // Deferred checks (create_uid/write_uid) queued by the hooks or deletions above must run
   // before a table they concern can be dropped.
   await cr.execute('SET CONSTRAINTS ALL IMMEDIATE');
   for (const c of plan.constraints) await cr.execute(`ALTER TABLE ${quote(c.table)} DROP CONSTRAINT IF EXISTS ${quote(c.name)}`);
   for (const c of plan.columns) await cr.execute(`ALTER TABLE ${quote(c.table)} DROP COLUMN IF EXISTS ${quote(c.column)} CASCADE`);
   for (const table of plan.tables) await cr.execute(`DROP TABLE IF EXISTS ${quote(table)} CASCADE`);
-  // The schema ledger: rows no remaining module owns go with the modules' external ids.
   for (const model of SCHEMA_MODELS) {
     const table = model.replace(/\./g, '_');
     await cr.execute(

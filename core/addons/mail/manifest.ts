@@ -4,6 +4,7 @@
 
 import { defineAddon } from '../../modules/manifest.ts';
 import { ActivityType } from './models/activity_type.ts';
+import { irModelCleanup } from './models/ir_model.ts';
 import { Activity } from './models/activity.ts';
 import { ActivityPlan, ActivityPlanTemplate } from './models/activity_plan.ts';
 import { Message, TrackingValue } from './models/message.ts';
@@ -17,5 +18,6 @@ export default defineAddon({
   category: 'Productivity/Discuss',
   license: 'LGPL-3',
   models: [ActivityType, Activity, ActivityPlan, ActivityPlanTemplate, Message, TrackingValue, Event],
-  data: ['data/activity_types.ts'],
+  extend: [irModelCleanup],
+  data: ['data/security.ts', 'data/activity_types.ts'],
 });
