@@ -5,7 +5,12 @@
 import t from 'tap';
 import { testDb } from './helpers/db.ts';
 import type { Env } from '../core/models/env.ts';
-import type { LibraryBook } from './addons/doc_library/models/book.ts';
+import type { Model } from '../core/models/model.ts';
+import type { ResConfigSettings } from '../core/addons/base/models/settings.ts';
+import type { IrCron } from '../core/addons/base/models/scheduling.ts';
+import type { MailActivityRecords, MailThread } from '../core/addons/mail/mixins.ts';
+import type { ConfigParameters, LibraryBook } from './addons/doc_library/models/book.ts';
+import { RpcClient, type RpcError, serve } from './helpers/http.ts';
 
 const db = await testDb(t, { modules: ['doc_library'], demo: true });
 
@@ -212,6 +217,115 @@ t.test('queries: reading 1 or 50 books costs the same', async (t) => {
   });
 });
 
+t.test('access rights and record rules: internal users and librarians', async (t) => {
+  await db.rollback(async (env) => {
+    const users = env.model('res.users');
+    const [readerUid, librarianUid] = await users.create([
+      { login: 'reader', name: 'Reader', groups_id: [[6, 0, [await env.refId('base.group_user')]]] },
+      { login: 'librarian', name: 'Librarian', groups_id: [[6, 0, [await env.refId('doc_library.group_librarian')]]] },
+    ]);
+    const lostId = await env.model('library.book').create({ name: 'Lost Book', state: 'lost' });
+    const anna = await env.refId('doc_library.book_anna_karenina');
+
+    const reader = env.withUser(readerUid).model<LibraryBook>('library.book');
+    t.equal(await reader.search_count([]), 3, 'an internal user reads the books (the three demo books)');
+    t.same(await reader.search([['id', '=', lostId]]), [], 'the record rule hides lost books from readers');
+    await t.rejects(reader.read([lostId], ['name']), { code: 'ERP_ACCESS' });
+    await reader.action_lend([anna], await env.refId('base.partner_admin'));
+    t.equal((await reader.read(anna, ['state']))[0].state, 'borrowed', 'readers may lend (a write)');
+    await t.rejects(reader.create({ name: 'Not mine to add' }), { code: 'ERP_ACCESS', message: /create "library\.book"/ });
+
+    const librarian = env.withUser(librarianUid).model('library.book');
+    t.equal(await librarian.search_count([]), 4, "the librarians' rule, OR-ed with the readers', shows every book");
+    t.type(await librarian.create({ name: 'New arrival' }), 'number', 'librarians create books');
+    t.ok(await env.withUser(librarianUid).model<Model & { has_group(xmlid: string): Promise<boolean> }>('res.users').has_group('base.group_user'), 'a librarian is an internal user (implied group)');
+  });
+});
+
+t.test('views, action and menus', async (t) => {
+  await db.rollback(async (env) => {
+    const form = await env.refId('doc_library.book_view_form');
+    const result = await env.model('library.book').get_views([[false, 'list'], [false, 'form']]);
+    t.equal(result.views.list.arch, '<tree><field name="name"/><field name="author_id"/><field name="state"/><field name="date_due"/></tree>');
+    t.equal(result.views.form.id, form);
+    t.equal(result.views.form.arch,
+      '<form><header><button name="action_return" type="object" string="Return" invisible="state == \'available\'"/><field name="state" widget="statusbar"/></header>'
+      + '<sheet><group><field name="name"/><field name="author_id"/><field name="shelf_code"/><field name="tag_ids" widget="many2many_tags"/></group>'
+      + '<notebook><page name="details" string="Details"><group><field name="isbn"/><field name="pages"/><field name="date_published"/></group></page>'
+      + '<page name="loan" string="Loan"><group><field name="borrower_id"/><field name="date_due"/></group></page></notebook></sheet>'
+      + '<div class="oe_chatter"><field name="activity_ids"/><field name="message_ids"/></div></form>',
+      'the form combined with its extension (book_view_form_loan)');
+    t.match(result.models['library.book'].fields.borrower_id, { type: 'many2one', relation: 'res.partner' });
+
+    const action = await env.model<Model & { load_action(ref: string): Promise<Record<string, unknown>> }>('ir.actions.act_window').load_action('doc_library.action_books');
+    t.match(action, { type: 'ir.actions.act_window', res_model: 'library.book', views: [[false, 'tree'], [false, 'form']], xml_id: 'doc_library.action_books' });
+
+    const reader = await env.model('res.users').create({ login: 'menu_reader', name: 'Menu Reader', groups_id: [[6, 0, [await env.refId('base.group_user')]]] });
+    const menus = await env.withUser(reader).model<Model & { load_menus(): Promise<Record<string, any>> }>('ir.ui.menu').load_menus();
+    const root = await env.refId('doc_library.menu_root');
+    t.ok(menus.root.children.includes(root), 'the Library app shows for an internal user');
+    t.match(menus[root], { name: 'Library', children: [await env.refId('doc_library.menu_books')], actionID: await env.refId('doc_library.action_books') });
+  });
+});
+
+t.test('the settings field writes the system parameter', async (t) => {
+  await db.rollback(async (env) => {
+    const settings = env.model<ResConfigSettings>('res.config.settings');
+    t.equal((await settings.default_get(['library_loan_days'])).library_loan_days, 14, 'a new wizard shows the current value');
+    const wizard = await settings.create({ library_loan_days: 21 });
+    await settings.execute(wizard);
+    t.equal(await env.model<ConfigParameters>('ir.config_parameter').get_param('doc_library.loan_days'), '21');
+    const anna = await env.refId('doc_library.book_anna_karenina');
+    await env.model<LibraryBook>('library.book').action_lend([anna], await env.refId('base.partner_admin'));
+    const [book] = await env.model('library.book').read(anna, ['date_due']);
+    t.equal(book.date_due, new Date(Date.now() + 21 * 86400000).toISOString().slice(0, 10), 'action_lend uses the new duration');
+  });
+});
+
+t.test('the scheduled action marks overdue loans', async (t) => {
+  await db.rollback(async (env) => {
+    const books = env.model<LibraryBook>('library.book');
+    const origin = await env.refId('doc_library.book_origin');   // borrowed, due 2030-01-31
+    t.equal(await books.with_context({ now: '2030-01-31 12:00:00' })._cron_mark_overdue(), 0, 'not late on its due date');
+    t.equal(await books.with_context({ now: '2030-02-01 08:00:00' })._cron_mark_overdue(), 1);
+    t.equal((await books.read(origin, ['state']))[0].state, 'overdue');
+
+    const cron = await env.refId('doc_library.ir_cron_overdue');
+    const [job] = await env.model('ir.cron').read(cron, ['model_name', 'method', 'interval_number', 'interval_type', 'active']);
+    t.match(job, { model_name: 'library.book', method: '_cron_mark_overdue', interval_number: 1, interval_type: 'days', active: true });
+    await books.write(await env.refId('doc_library.book_war_and_peace'), { state: 'borrowed', borrower_id: await env.refId('base.partner_admin'), date_due: '2000-01-01' });
+    await env.model<IrCron>('ir.cron').method_direct_trigger(cron);
+    t.equal((await books.read(await env.refId('doc_library.book_war_and_peace'), ['state']))[0].state, 'overdue', 'Run Manually (method_direct_trigger)');
+  });
+});
+
+t.test('chatter, tracking and activities (the mail mixins)', async (t) => {
+  await db.rollback(async (env) => {
+    const books = env.model<LibraryBook & MailThread & MailActivityRecords>('library.book');
+    const anna = await env.refId('doc_library.book_anna_karenina');
+    await books.action_lend([anna], await env.refId('base.partner_admin'));
+    const [{ message_ids }] = await books.read(anna, ['message_ids']);
+    const [tracking] = await env.model('mail.message').read((message_ids as number[])[0], ['body', 'message_type', 'tracking_value_ids']);
+    t.match(tracking, { body: '<ul><li>Status: Available -> Borrowed</li></ul>', message_type: 'notification' }, 'changing the state posts a tracking message');
+    t.equal((tracking.tracking_value_ids as number[]).length, 1);
+
+    const note = await books.message_post(anna, { body: '<p>Spine is damaged</p>' });
+    t.equal(((await books.read(anna, ['message_ids']))[0].message_ids as number[])[0], note, 'newest first');
+
+    await books.activity_schedule([anna], { activity_type: 'mail.mail_activity_data_todo', summary: 'Repair the spine', date_deadline: '2000-01-01' });
+    t.match((await books.read(anna, ['activity_state', 'activity_summary']))[0], { activity_state: 'overdue', activity_summary: 'Repair the spine' });
+  });
+});
+
+t.test('an HTTP route of the addon (routes/)', async (t) => {
+  const { url } = await serve(t, db.erp, db.name);
+  const client = new RpcClient(url);
+  t.equal((await client.call('/library/available').catch((e: RpcError) => e.data.name)), 'odoo.http.SessionExpiredException', 'needs a session');
+  await client.authenticate(db.name);
+  const books = await client.call('/library/available', { limit: 5 });
+  t.same(books.map((b: { name: string }) => b.name), ['Anna Karenina', 'War and Peace']);
+});
+
 t.test('upgrade runs the migration and reloads data (honouring noupdate)', async (t) => {
   // Pretend 1.0.0 is installed, with a book in the old "lent" state and edited tags.
   await db.commit(async (env) => {
@@ -236,10 +350,11 @@ t.test('upgrade runs the migration and reloads data (honouring noupdate)', async
 });
 
 t.test('uninstall: dry run, then everything the addon owns is gone', async (t) => {
+  await db.commit(async (env) => env.model<MailThread>('library.book').message_post(await env.refId('doc_library.book_origin'), { body: '<p>Kept until uninstall</p>' }));
   const plan = await db.modules.uninstall(['doc_library'], { dryRun: true });
   t.same(plan.modules, ['doc_library']);
   t.same([...plan.tables].sort(), ['library_book', 'library_book_library_tag_rel', 'library_tag']);
-  t.same(plan.columns, [{ table: 'res_partner', column: 'book_count' }]);
+  t.same(plan.columns, [{ table: 'res_partner', column: 'book_count' }, { table: 'res_config_settings', column: 'library_loan_days' }], 'settings fields are columns of the wizard, as in Odoo');
   t.equal(plan.records['res.partner']?.length, 2, 'the two demo authors');
   await db.rollback(async (env) => t.ok(await tableExists(env, 'library_book'), 'the dry run changed nothing'));
 
@@ -255,6 +370,14 @@ t.test('uninstall: dry run, then everything the addon owns is gone', async (t) =
     t.equal(await env.model('res.partner').search_count([['id', '=', await env.refId('base.partner_admin')]]), 1, "base's partners stay");
     t.equal(await env.model('ir.model.data').search_count([['module', '=', 'doc_library']]), 0, 'no external id left');
     t.equal(await env.model('ir.config_parameter').search_count([['key', '=', 'doc_library.loan_days']]), 0, 'the uninstall hook removed the parameter');
+    t.equal(await env.model('ir.ui.view').search_count([['model', '=', 'library.book']]), 0, 'views gone');
+    t.equal(await env.model('ir.ui.menu').search_count([['name', '=', 'Library']]), 0, 'menus gone');
+    t.equal(await env.model('ir.cron').with_context({ active_test: false }).search_count([['model_name', '=', 'library.book']]), 0, 'scheduled action gone');
+    t.equal(await env.model('ir.model.access').search_count([['name', 'like', 'access_book_%']]), 0, 'access rights gone');
+    t.equal(await env.model('res.groups').search_count([['name', '=', 'Librarian']]), 0, 'group gone');
+    // mail follows the model as it goes (its extension of ir.model's unlink).
+    t.equal(await env.model('mail.message').search_count([['res_model', '=', 'library.book']]), 0, 'the books\' messages gone');
+    t.equal(await env.model('mail.activity').search_count([['res_model', '=', 'library.book']]), 0, 'and their activities');
     const [module] = await env.model('ir.module.module').search_read([['name', '=', 'doc_library']], ['state']);
     t.equal(module.state, 'uninstalled');
   });

@@ -2,21 +2,23 @@
 // tests/docs_addon.test.ts installs it and runs the tutorial's examples, so the page cannot rot.
 
 import { defineAddon, type Env } from '../../../core/index.ts';
+import { mailActivityMixin, mailThread } from '../../../core/addons/mail/mixins.ts';
 import { Book, type ConfigParameters } from './models/book.ts';
 import { Tag } from './models/tag.ts';
 import { PartnerLibrary } from './models/partner.ts';
+import { LibrarySettings } from './models/settings.ts';
 
 export default defineAddon({
   name: 'doc_library',
   version: '1.1.0',
-  depends: ['base'],
+  depends: ['base', 'mail'],
   application: true,
   summary: 'Lend books to partners',
   category: 'Services',
   license: 'LGPL-3',
   models: [Tag, Book],
-  extend: [PartnerLibrary],
-  data: ['data/tags.ts'],
+  extend: [PartnerLibrary, LibrarySettings, mailThread('library.book'), mailActivityMixin('library.book')],
+  data: ['data/tags.ts', 'data/security.ts', 'data/views.ts', 'data/cron.ts'],
   demo: ['data/demo.ts'],
   hooks: {
     /** Sets the default loan length, unless someone already did. */

@@ -1,6 +1,6 @@
 // library.book: a book of the library, who wrote it, its tags, and who borrowed it.
 
-import { defineModel, errors, fields, type Model, type RecordValues, type Values } from '../../../../core/index.ts';
+import { defineModel, errors, fields, now, type Model, type RecordValues, type Values } from '../../../../core/index.ts';
 
 /** A many2one reads as `[id, display name]` or `false`. */
 const m2oId = (value: unknown): number | false => (Array.isArray(value) ? (value[0] as number) : false);
@@ -12,6 +12,7 @@ const cleanIsbn = (vals: Values): Values => (typeof vals.isbn === 'string' ? { .
 export interface LibraryBook extends Model {
   action_lend(ids: number[], partnerId: number): Promise<true>;
   action_return(ids: number[]): Promise<true>;
+  _cron_mark_overdue(): Promise<number>;
 }
 
 /** base's ir.config_parameter methods, typed for this addon's use. */
@@ -23,6 +24,7 @@ export interface ConfigParameters extends Model {
 export const STATES: Array<[string, string]> = [
   ['available', 'Available'],
   ['borrowed', 'Borrowed'],
+  ['overdue', 'Overdue'],
   ['lost', 'Lost'],
 ];
 
@@ -37,7 +39,8 @@ export const Book = defineModel({
     price: fields.float({ string: 'Price', digits: [10, 2] }),
     date_published: fields.date({ string: 'Published On' }),
     summary: fields.text({ string: 'Summary' }),
-    state: fields.selection(STATES, { string: 'Status', default: 'available', required: true }),
+    // tracking: each change posts a message in the book's chatter (the mail mixins, manifest).
+    state: fields.selection(STATES, { string: 'Status', default: 'available', required: true, tracking: true }),
     active: fields.boolean({ default: true }),
     author_id: fields.many2one('res.partner', { string: 'Author', ondelete: 'set null', index: true }),
     tag_ids: fields.many2many('library.tag', { string: 'Tags' }),
@@ -62,7 +65,7 @@ export const Book = defineModel({
     fields: ['state', 'borrower_id'],
     check(records: RecordValues[]) {
       for (const r of records) {
-        if (r.state === 'borrowed' && !r.borrower_id) {
+        if ((r.state === 'borrowed' || r.state === 'overdue') && !r.borrower_id) {
           throw errors.constraint('library.book', `The book "${r.id}" is borrowed, so it needs a borrower.`, ['borrower_id']);
         }
       }
@@ -100,6 +103,15 @@ export const Book = defineModel({
 
     async action_return(ids: number[]): Promise<true> {
       return this.write(ids, { state: 'available', borrower_id: false, date_due: false });
+    }
+
+    /** Called once a day by the scheduled action `doc_library.ir_cron_overdue` (data/cron.ts):
+     *  borrowed books past their due date become overdue. Returns how many. */
+    async _cron_mark_overdue(): Promise<number> {
+      const today = now(this.env.context).toISOString().slice(0, 10);
+      const late = await this.search([['state', '=', 'borrowed'], ['date_due', '<', today]]);
+      if (late.length) await this.write(late, { state: 'overdue' });
+      return late.length;
     }
   },
 });

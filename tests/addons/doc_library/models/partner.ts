@@ -17,7 +17,7 @@ export const PartnerLibrary = extendModel('res.partner', {
     /** Refuses to delete partners who still have borrowed books, then lets base delete. */
     override async unlink(ids: number[] | number): Promise<true> {
       const list = Array.isArray(ids) ? ids : [ids];
-      const out = await this.env.model('library.book').search_count([['borrower_id', 'in', list], ['state', '=', 'borrowed']]);
+      const out = await this.env.model('library.book').search_count([['borrower_id', 'in', list], ['state', 'in', ['borrowed', 'overdue']]]);
       if (out) throw errors.constraint('res.partner', `${out} borrowed book(s) must be returned before the borrower is deleted.`, ['borrower_id']);
       return super.unlink(ids);
     }
