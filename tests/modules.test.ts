@@ -198,3 +198,11 @@ t.test('the environment knows its company', async (t) => {
     t.equal(await env.withContext({ company_id: other }).company(), other, 'or the one the context names');
   });
 });
+
+t.test('an uninstall hook may write to the tables that are about to go', async (t) => {
+  const db = await testDb(t);
+  const before = await db.commit((env) => catalog(env.cr));
+  await db.modules.install(['test_uninstall_hook']);
+  await db.modules.uninstall(['test_uninstall_hook']);
+  t.same(await db.commit((env) => catalog(env.cr)), before, 'the table is dropped and the catalog is as before');
+});
