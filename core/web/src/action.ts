@@ -1,46 +1,51 @@
-// One window action on screen: loads the action, then its views (get_views), and shows the
-// current one with a switcher between the action's view types.
+// One window action on screen: loads the action and its views (get_views, search view included),
+// shows the search panel and the current view (from the view registry), switches between the
+// action's view types, and opens a record in the form view, with breadcrumbs back.
 
 import { LitElement, css, html } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { callKw, rpc } from './rpc.ts';
 import type { Fields } from './arch.ts';
 import { t } from './i18n.ts';
+import { normalizeType, viewTag, type Domain, type OpenRecord, type WindowAction } from './views/registry.ts';
 import './views/list.ts';
-
-interface WindowAction {
-  id: number;
-  type: string;
-  name: string;
-  res_model: string;
-  views: Array<[number | false, string]>;
-  domain?: unknown[] | string | false;
-  context?: Record<string, unknown> | string | false;
-}
 
 interface ViewsReply {
   views: Record<string, { arch: string; id: number | false }>;
   models: Record<string, { fields: Fields } | Fields>;
 }
 
-const SUPPORTED = new Set(['list', 'tree']);
+interface SearchState {
+  domain: Domain;
+  groupBy: string[];
+  context: Record<string, unknown>;
+}
 
 /** Odoo 17 still names the list view 'tree' in actions; people call it a list. */
-const VIEW_LABELS: Record<string, string> = { tree: 'List', list: 'List', kanban: 'Kanban', form: 'Form', pivot: 'Pivot', graph: 'Graph', calendar: 'Calendar', activity: 'Activity' };
+const VIEW_LABELS: Record<string, string> = { list: 'List', kanban: 'Kanban', form: 'Form', pivot: 'Pivot', graph: 'Graph', calendar: 'Calendar', activity: 'Activity' };
 
 export class ActionView extends LitElement {
-  static override properties = { actionId: { attribute: false }, action: { state: true }, views: { state: true }, current: { state: true }, error: { state: true } };
+  static override properties = {
+    actionId: { attribute: false }, action: { state: true }, views: { state: true }, current: { state: true },
+    error: { state: true }, record: { state: true }, search: { state: true },
+  };
   declare actionId: number | string;
   declare private action: WindowAction | null;
   declare private views: ViewsReply | null;
   declare private current: string;
   declare private error: string;
+  /** The record open in the form view, if any. */
+  declare private record: OpenRecord | null;
+  declare private search: SearchState;
 
   static override styles = css`
     :host { display: block; }
-    .bar { display: flex; justify-content: space-between; align-items: center; padding: 10px 16px; background: white; border-bottom: 1px solid #e5e7eb; }
-    h1 { font-size: 18px; margin: 0; font-weight: 500; }
+    .bar { display: flex; justify-content: space-between; align-items: center; gap: 12px; padding: 10px 16px; background: white; border-bottom: 1px solid #e5e7eb; flex-wrap: wrap; }
+    nav.breadcrumbs { display: flex; gap: 6px; align-items: center; font-size: 18px; }
+    nav.breadcrumbs button { background: none; border: 0; padding: 0; font: inherit; color: #71639e; cursor: pointer; }
     .switcher button { border: 1px solid #d1d5db; background: white; padding: 4px 10px; cursor: pointer; }
     .switcher button[aria-pressed='true'] { background: #ede9fe; }
+    .new { background: #71639e; color: white; border: 0; border-radius: 4px; padding: 6px 12px; cursor: pointer; font: inherit; }
     .error { color: #b91c1c; padding: 16px; }
   `;
 
@@ -50,6 +55,8 @@ export class ActionView extends LitElement {
     this.views = null;
     this.current = '';
     this.error = '';
+    this.record = null;
+    this.search = { domain: [], groupBy: [], context: {} };
   }
 
   override updated(changed: Map<string, unknown>): void {
@@ -59,33 +66,79 @@ export class ActionView extends LitElement {
   private async load(): Promise<void> {
     try {
       const action = await rpc<WindowAction>('/web/action/load', { action_id: this.actionId });
-      const views = await callKw<ViewsReply>(action.res_model, 'get_views', [action.views, {}]);
+      const wanted = [...action.views, [false, 'search']] as Array<[number | false, string]>;
+      this.views = await callKw<ViewsReply>(action.res_model, 'get_views', [wanted, {}]);
       this.action = action;
-      this.views = views;
-      this.current = action.views.map(([, type]) => type).find((type) => SUPPORTED.has(type)) ?? action.views[0]?.[1] ?? 'list';
+      const multi = action.views.map(([, type]) => normalizeType(type)).filter((type) => type !== 'form');
+      this.current = multi.find((type) => viewTag(type)) ?? multi[0] ?? 'form';
+      this.record = action.res_id ? { id: action.res_id } : null;
     } catch (error) {
       this.error = (error as Error).message;
     }
   }
 
-  private get fields(): Fields {
-    const entry = this.views!.models[this.action!.res_model] as { fields?: Fields } & Fields;
-    return (entry.fields as Fields | undefined) ?? entry;
+  private fieldsOf(model: string): Fields {
+    const entry = this.views!.models[model] as ({ fields?: Fields } & Fields) | undefined;
+    return ((entry?.fields as Fields | undefined) ?? entry ?? {}) as Fields;
+  }
+
+  private archOf(type: string): string | undefined {
+    return (this.views!.views[type] ?? this.views!.views[type === 'list' ? 'tree' : type])?.arch;
+  }
+
+  private get baseDomain(): Domain {
+    return Array.isArray(this.action!.domain) ? this.action!.domain : [];
+  }
+
+  private get baseContext(): Record<string, unknown> {
+    return typeof this.action!.context === 'object' && this.action!.context ? this.action!.context : {};
   }
 
   override render() {
     if (this.error) return html`<p class="error" role="alert">${this.error}</p>`;
     if (!this.action || !this.views) return html`<p>${t('Loading…')}</p>`;
-    const domain = Array.isArray(this.action.domain) ? this.action.domain : [];
-    const view = this.views.views[this.current];
-    return html`
-      <div class="bar"><h1>${this.action.name}</h1>
-        <div class="switcher">${this.action.views.map(([, type]) => html`<button aria-pressed=${String(type === this.current)} @click=${() => { this.current = type; }}>${t(VIEW_LABELS[type] ?? type)}</button>`)}</div>
-      </div>
-      ${view && SUPPORTED.has(this.current)
-        ? html`<erp-list-view .model=${this.action.res_model} .arch=${view.arch} .fields=${this.fields} .domain=${domain}></erp-list-view>`
-        : html`<p class="error">${t('This view type is not available yet.')}</p>`}`;
+    return html`${this.renderBar()}${this.record ? this.renderView('form') : this.renderMulti()}`;
   }
+
+  private renderBar() {
+    const types = this.action!.views.map(([, type]) => normalizeType(type)).filter((type) => type !== 'form');
+    return html`<div class="bar">
+      <nav class="breadcrumbs" aria-label=${t('Breadcrumbs')}>
+        ${this.record ? html`<button @click=${this.closeRecord}>${this.action!.name}</button><span>/</span><span>${this.record.id ? `#${this.record.id}` : t('New')}</span>`
+          : html`<h1 style="font-size:inherit;font-weight:500;margin:0">${this.action!.name}</h1>`}
+      </nav>
+      ${this.record ? '' : html`
+        ${viewTag('form') ? html`<button class="new" @click=${() => { this.record = { id: false }; }}>${t('New')}</button>` : ''}
+        <div class="switcher">${types.map((type) => html`<button aria-pressed=${String(type === this.current)} @click=${() => { this.current = type; }}>${t(VIEW_LABELS[type] ?? type)}</button>`)}</div>`}
+    </div>`;
+  }
+
+  private renderMulti() {
+    const searchTag = viewTag('search');
+    return html`
+      ${searchTag ? staticHtml`<${unsafeStatic(searchTag)} .model=${this.action!.res_model} .arch=${this.archOf('search') ?? '<search/>'}
+        .fields=${this.fieldsOf(this.action!.res_model)} .context=${this.baseContext}
+        @search-change=${(e: CustomEvent<SearchState>) => { this.search = e.detail; }}></${unsafeStatic(searchTag)}>` : ''}
+      ${this.renderView(this.current)}`;
+  }
+
+  private renderView(type: string) {
+    const tag = viewTag(type);
+    const arch = this.archOf(type);
+    if (!tag || !arch) return html`<p class="error">${t('This view type is not available yet.')}</p>`;
+    const model = this.action!.res_model;
+    const domain = [...this.baseDomain, ...this.search.domain];
+    return staticHtml`<${unsafeStatic(tag)} .model=${model} .arch=${arch} .fields=${this.fieldsOf(model)}
+      .models=${Object.fromEntries(Object.keys(this.views!.models).map((m) => [m, this.fieldsOf(m)]))}
+      .domain=${domain} .context=${{ ...this.baseContext, ...this.search.context }} .groupBy=${this.search.groupBy}
+      .action=${this.action} .resId=${this.record?.id ?? false} .resIds=${this.record?.ids ?? []}
+      @open-record=${(e: CustomEvent<OpenRecord>) => { this.record = e.detail; }}
+      @close-record=${this.closeRecord}></${unsafeStatic(tag)}>`;
+  }
+
+  private closeRecord = (): void => {
+    this.record = null;
+  };
 }
 
 customElements.define('erp-action', ActionView);

@@ -14,6 +14,8 @@ const fa: Record<string, string> = {
   'Next': 'بعدی',
   'This view type is not available yet.': 'این نما هنوز در دسترس نیست.',
   'List': 'فهرست',
+  'New': 'جدید',
+  'Breadcrumbs': 'مسیر',
   'Kanban': 'کانبان',
   'Form': 'فرم',
   'Pivot': 'محوری',

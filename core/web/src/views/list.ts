@@ -5,12 +5,13 @@ import { callKw } from '../rpc.ts';
 import { fieldNodes, isTrue, parseArch, type Fields } from '../arch.ts';
 import { formatValue } from '../format.ts';
 import { t } from '../i18n.ts';
+import { registerView } from './registry.ts';
 
 type Row = Record<string, unknown> & { id: number };
 
 export class ListView extends LitElement {
   static override properties = {
-    model: {}, arch: {}, fields: { attribute: false }, domain: { attribute: false }, context: { attribute: false },
+    model: {}, arch: {}, fields: { attribute: false }, domain: { attribute: false }, context: { attribute: false }, groupBy: { attribute: false },
     rows: { state: true }, total: { state: true }, offset: { state: true }, order: { state: true },
   };
   declare model: string;
@@ -18,6 +19,7 @@ export class ListView extends LitElement {
   declare fields: Fields;
   declare domain: unknown[];
   declare context: Record<string, unknown>;
+  declare groupBy: string[];
   declare private rows: Row[] | null;
   declare private total: number;
   declare private offset: number;
@@ -52,7 +54,7 @@ export class ListView extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('arch') || changed.has('domain') || changed.has('model')) void this.load();
+    if (changed.has('arch') || changed.has('domain') || changed.has('model') || changed.has('context')) void this.load();
   }
 
   async load(): Promise<void> {
@@ -102,8 +104,10 @@ export class ListView extends LitElement {
   }
 
   private open(id: number): void {
-    this.dispatchEvent(new CustomEvent('open-record', { detail: { id }, bubbles: true, composed: true }));
+    const ids = (this.rows ?? []).map((r) => r.id);
+    this.dispatchEvent(new CustomEvent('open-record', { detail: { id, ids }, bubbles: true, composed: true }));
   }
 }
 
 customElements.define('erp-list-view', ListView);
+registerView('list', 'erp-list-view');
