@@ -26,6 +26,15 @@ const fa: Record<string, string> = {
 
 const catalogs: Record<string, Record<string, string>> = { fa };
 
+/** Each part of the client brings its own strings: `addTranslations('fa', { 'Save': 'ذخیره' })`. */
+export function addTranslations(lang: string, entries: Record<string, string>): void {
+  catalogs[lang] = { ...(catalogs[lang] ?? {}), ...entries };
+}
+
+export function currentLanguage(): string {
+  return current;
+}
+
 let current = 'en_US';
 
 export function setLanguage(code: string): void {
