@@ -132,7 +132,7 @@ t.test('load_menus returns the visible menus in Odoo 17\'s shape', async (t) => 
     }, 'an app opens the action of its first child');
     t.match(admin[config], { children: [stages], appID: root, actionID: false });
     t.match(admin[settings], { name: 'Settings', children: [apps], actionModel: 'ir.actions.client', actionID: await id('base.action_settings') });
-    t.match(admin[apps], { name: 'Apps', appID: settings, actionModel: 'ir.actions.act_window', actionID: await id('base.open_module_tree') });
+    t.match(admin[apps], { name: 'Apps', appID: settings, actionModel: 'ir.actions.client', actionID: await id('base.action_apps') });
     t.notOk(empty in admin, 'a folder without visible children disappears');
 
     const user = await ui(await internalUser(env), 'ir.ui.menu').load_menus();

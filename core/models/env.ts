@@ -5,6 +5,7 @@ import type { Cursor } from '../db/cursor.ts';
 import { errors } from '../errors.ts';
 import type { Model } from './model.ts';
 import type { Registry } from './registry.ts';
+import type { RemovalPlan } from '../modules/uninstall.ts';
 import type { Context } from './types.ts';
 
 export const SUPERUSER_ID = 1;
@@ -15,6 +16,7 @@ export interface EnvServices {
     install(names: string[]): Promise<string[]>;
     upgrade(names: string[]): Promise<string[]>;
     uninstall(names: string[], options?: { cascade?: boolean }): Promise<unknown>;
+    uninstallPlan(names: string[], cascade?: boolean): Promise<RemovalPlan>;
     syncModuleList(env: Env): Promise<void>;
   };
 }

@@ -7,8 +7,10 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { callKw, rpc } from './rpc.ts';
 import type { Fields } from './arch.ts';
 import { t } from './i18n.ts';
-import { normalizeType, viewTag, type Domain, type OpenRecord, type WindowAction } from './views/registry.ts';
+import { clientActionTag, normalizeType, viewTag, type Domain, type OpenRecord, type WindowAction } from './views/registry.ts';
 import './views/list.ts';
+import './pages/apps.ts';
+import './pages/settings.ts';
 
 interface ViewsReply {
   views: Record<string, { arch: string; id: number | false }>;
@@ -66,6 +68,11 @@ export class ActionView extends LitElement {
   private async load(): Promise<void> {
     try {
       const action = await rpc<WindowAction>('/web/action/load', { action_id: this.actionId });
+      if (action.type === 'ir.actions.client') {
+        this.action = action;
+        this.views = { views: {}, models: {} };
+        return;
+      }
       const wanted = [...action.views, [false, 'search']] as Array<[number | false, string]>;
       this.views = await callKw<ViewsReply>(action.res_model, 'get_views', [wanted, {}]);
       this.action = action;
@@ -97,6 +104,7 @@ export class ActionView extends LitElement {
   override render() {
     if (this.error) return html`<p class="error" role="alert">${this.error}</p>`;
     if (!this.action || !this.views) return html`<p>${t('Loading…')}</p>`;
+    if (this.action.type === 'ir.actions.client') return this.renderClient();
     return html`${this.renderBar()}${this.record ? this.renderView('form') : this.renderMulti()}`;
   }
 
@@ -134,6 +142,15 @@ export class ActionView extends LitElement {
       .action=${this.action} .resId=${this.record?.id ?? false} .resIds=${this.record?.ids ?? []}
       @open-record=${(e: CustomEvent<OpenRecord>) => { this.record = e.detail; }}
       @close-record=${this.closeRecord}></${unsafeStatic(tag)}>`;
+  }
+
+  /** A client action is a page of its own (settings, apps), found by its tag. */
+  private renderClient() {
+    const action = this.action as WindowAction & { tag?: string; params?: Record<string, unknown> };
+    const tag = clientActionTag(action.tag ?? '');
+    const bar = html`<div class="bar"><nav class="breadcrumbs"><h1 style="font-size:inherit;font-weight:500;margin:0">${action.name}</h1></nav></div>`;
+    if (!tag) return html`${bar}<p class="error">${t('This view type is not available yet.')}</p>`;
+    return html`${bar}${staticHtml`<${unsafeStatic(tag)} .action=${action} .params=${action.params ?? {}}></${unsafeStatic(tag)}>`}`;
   }
 
   private closeRecord = (): void => {

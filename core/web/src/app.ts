@@ -12,15 +12,20 @@ import './action.ts';
 import type { MenuItem } from './home.ts';
 
 export class ErpApp extends LitElement {
-  static override properties = { session: { state: true }, menus: { state: true }, actionId: { state: true } };
+  static override properties = { session: { state: true }, menus: { state: true }, actionId: { state: true }, app: { state: true } };
   declare private session: SessionInfo | null;
   declare private menus: Menus | null;
   declare private actionId: string | null;
+  /** The application open now: its menus make the top menu. */
+  declare private app: MenuItem | null;
 
   static override styles = css`
     :host { display: block; min-height: 100vh; font: 14px system-ui, sans-serif; background: #f9fafb; }
     header { display: flex; align-items: center; justify-content: space-between; padding: 0 16px; height: 46px; background: #71639e; color: white; }
-    header button { background: none; border: 0; color: inherit; cursor: pointer; font: inherit; }
+    header button { background: none; border: 0; color: inherit; cursor: pointer; font: inherit; padding: 6px 8px; border-radius: 4px; }
+    header nav { display: flex; gap: 2px; align-items: center; flex: 1; overflow-x: auto; }
+    header nav .app { font-weight: 600; margin-inline-end: 12px; }
+    header nav button[aria-current='page'] { background: #ffffff22; }
   `;
 
   constructor() {
@@ -28,6 +33,7 @@ export class ErpApp extends LitElement {
     this.session = null;
     this.menus = null;
     this.actionId = null;
+    this.app = null;
   }
 
   override connectedCallback(): void {
@@ -59,24 +65,39 @@ export class ErpApp extends LitElement {
     if (!this.session.uid) {
       return html`<erp-login .db=${this.session.db ?? ''} @logged-in=${(e: CustomEvent<SessionInfo>) => this.enter(e.detail)}></erp-login>`;
     }
-    return html`<header><button @click=${() => { this.actionId = null; }}>${this.session.name ?? ''}</button><button @click=${this.signOut}>${t('Log out')}</button></header>
+    return html`<header>
+        <nav aria-label=${t('Main menu')}>
+          <button aria-label=${t('Home')} @click=${() => { this.actionId = null; this.app = null; }}>☰</button>
+          ${this.app ? html`<button class="app" @click=${() => this.openApp(this.app!)}>${this.app.name}</button>
+            ${this.app.children.map((id) => this.menus![String(id)]).filter(Boolean).map((menu) => html`
+              <button @click=${() => this.openMenu(menu)}>${menu.name}</button>`)}` : ''}
+        </nav>
+        <span>${this.session.name ?? ''}</span><button @click=${this.signOut}>${t('Log out')}</button>
+      </header>
       ${this.actionId
         ? html`<erp-action .actionId=${this.actionId}></erp-action>`
         : html`<erp-home .menus=${this.menus} @open-app=${(e: CustomEvent<MenuItem>) => this.openApp(e.detail)}></erp-home>`}`;
   }
 
-  /** An app opens the first window action among its menus (as Odoo opens its first menu). */
+  /** An app opens its own action, else that of its first menu that has one (as Odoo does);
+   *  its menus become the top menu. */
   private openApp(app: MenuItem): void {
-    const windowAction = (item: MenuItem): string | false =>
-      (item.actionID && (item.actionModel ?? 'ir.actions.act_window') === 'ir.actions.act_window' ? `ir.actions.act_window,${item.actionID}` : false)
-      || item.children.map((id) => windowAction(this.menus![String(id)])).find(Boolean) || false;
-    const action = windowAction(app);
+    this.app = app;
+    this.openMenu(app);
+  }
+
+  private openMenu(menu: MenuItem): void {
+    const first = (item: MenuItem): string | false =>
+      (item.actionID ? `${item.actionModel || 'ir.actions.act_window'},${item.actionID}` : false)
+      || item.children.map((id) => first(this.menus![String(id)])).find(Boolean) || false;
+    const action = first(menu);
     if (action) this.actionId = action;
   }
 
   private async signOut(): Promise<void> {
     await logout();
     this.menus = null;
+    this.app = null;
     this.session = { uid: false, db: this.session?.db };
   }
 }

@@ -15,6 +15,8 @@ const fa: Record<string, string> = {
   'This view type is not available yet.': 'این نما هنوز در دسترس نیست.',
   'List': 'فهرست',
   'New': 'جدید',
+  'Main menu': 'منوی اصلی',
+  'Home': 'خانه',
   'Breadcrumbs': 'مسیر',
   'Kanban': 'کانبان',
   'Form': 'فرم',

@@ -14,6 +14,7 @@ const readers: DataRecord[] = ['ir.ui.view', 'ir.ui.menu', 'ir.actions.act_windo
 const records: DataRecord[] = [
   ...readers,
   { id: 'action_settings', model: 'ir.actions.client', values: { name: 'Settings', tag: 'settings', target: 'main' } },
+  { id: 'action_apps', model: 'ir.actions.client', values: { name: 'Apps', tag: 'apps', target: 'main' } },
   { id: 'open_module_tree', model: 'ir.actions.act_window', values: {
     name: 'Apps', res_model: 'ir.module.module', view_mode: 'kanban,tree,form',
     help: '<p>No module found!</p><p>You should try other search criteria.</p>',
@@ -24,7 +25,7 @@ const records: DataRecord[] = [
   } },
   { id: 'menu_apps', model: 'ir.ui.menu', values: {
     name: 'Apps', sequence: 5, parent_id: ref('menu_administration'), groups_id: [ref('group_system')],
-    action_model: 'ir.actions.act_window', action_id: ref('open_module_tree'),
+    action_model: 'ir.actions.client', action_id: ref('action_apps'),
   } },
 ];
 

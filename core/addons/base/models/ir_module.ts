@@ -61,6 +61,18 @@ export const IrModule = defineModel({
       return RELOAD;
     }
 
+    /** What uninstalling these modules would remove (the dependents too), for a confirmation:
+     *  module names, record counts per model, tables and columns. Changes nothing. */
+    async module_uninstall_plan(ids: number[] | number): Promise<Values> {
+      const plan = await (await this._manager()).uninstallPlan(await this._names(ids), true);
+      return {
+        modules: plan.modules,
+        records: Object.fromEntries(Object.entries(plan.records).map(([model, list]) => [model, list.length])),
+        tables: plan.tables,
+        columns: plan.columns.map((c) => `${c.table}.${c.column}`),
+      };
+    }
+
     /** Odoo's "Update Apps List": records every addon found on disk. Returns [updated, added]. */
     async update_list(): Promise<[number, number]> {
       const before = await this.sudo().search_count([]);

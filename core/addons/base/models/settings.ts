@@ -7,6 +7,7 @@ import { defineModel, type ModelDefinition } from '../../../models/define.ts';
 import { fields } from '../../../models/fields.ts';
 import { toIds, type Model, type Values } from '../../../models/model.ts';
 import { currentSettings, executeSettings, setSettingsValues } from '../../../settings/execute.ts';
+import { classifyFields } from '../../../settings/classify.ts';
 
 /** What `env.model<ResConfigSettings>('res.config.settings')` offers beyond the records API. */
 export interface ResConfigSettings extends Model {
@@ -44,6 +45,33 @@ export const ResConfigSettings = defineModel({
     async _transient_vacuum(): Promise<number> {
       return this.env.cr.execute(
         `DELETE FROM ${this.meta.table} WHERE coalesce(write_date, create_date) < (now() AT TIME ZONE 'UTC') - interval '1 hour'`);
+    }
+
+    /** The settings page's layout: one section per module that adds settings (in load order),
+     *  each setting with its label, help, type and kind (group, parameter, module, cron). */
+    async get_settings_layout(): Promise<Values[]> {
+      const classified = classifyFields(this.meta);
+      const kinds = new Map<string, string>([
+        ...classified.groups.map((g) => [g.field.name, 'group'] as const),
+        ...classified.configs.map((c) => [c.field.name, 'parameter'] as const),
+        ...classified.modules.map((m) => [m.field.name, 'module'] as const),
+        ...classified.cronSwitches.map((c) => [c.field.name, 'cron'] as const),
+        ...classified.cronIntervals.map((c) => [c.field.name, 'cron'] as const),
+      ]);
+      const byModule = new Map<string, Values[]>();
+      for (const field of this.meta.fields.values()) {
+        if (!kinds.has(field.name)) continue;
+        const module = field.modules[field.modules.length - 1];
+        byModule.set(module, [...(byModule.get(module) ?? []), {
+          name: field.name, string: field.string, help: field.help ?? false, type: field.type, kind: kinds.get(field.name),
+          selection: field.selection ?? false, relation: field.comodel ?? false,
+        }]);
+      }
+      const order = this.env.registry.addons;
+      const modules = [...byModule.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+      const titles = new Map((await this.env.model('ir.module.module').sudo().search_read([['name', 'in', modules]], ['name', 'shortdesc']))
+        .map((m) => [m.name as string, (m.shortdesc as string) || (m.name as string)]));
+      return modules.map((module) => ({ module, title: titles.get(module) ?? module, settings: byModule.get(module) }));
     }
 
     /** Saves the wizard: groups, parameters, scheduled actions, then modules. */

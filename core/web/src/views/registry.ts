@@ -56,3 +56,14 @@ export const normalizeType = (type: string) => (type === 'tree' ? 'list' : type)
 export function viewTag(type: string): string | undefined {
   return views.get(normalizeType(type));
 }
+
+const clientActions = new Map<string, string>();
+
+/** Registers the custom element that shows client actions with this tag (`settings`, `apps`). */
+export function registerClientAction(tag: string, tagName: string): void {
+  clientActions.set(tag, tagName);
+}
+
+export function clientActionTag(tag: string): string | undefined {
+  return clientActions.get(tag);
+}
