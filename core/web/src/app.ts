@@ -9,15 +9,18 @@ import type { Menus } from './home.ts';
 import './login.ts';
 import './home.ts';
 import './action.ts';
+import './pages/preferences.ts';
+import { setLocale } from './format.ts';
 import type { MenuItem } from './home.ts';
 
 export class ErpApp extends LitElement {
-  static override properties = { session: { state: true }, menus: { state: true }, actionId: { state: true }, app: { state: true } };
+  static override properties = { session: { state: true }, menus: { state: true }, actionId: { state: true }, app: { state: true }, prefs: { state: true } };
   declare private session: SessionInfo | null;
   declare private menus: Menus | null;
   declare private actionId: string | null;
   /** The application open now: its menus make the top menu. */
   declare private app: MenuItem | null;
+  declare private prefs: boolean;
 
   static override styles = css`
     :host { display: block; min-height: 100vh; font: 14px system-ui, sans-serif; background: #f9fafb; }
@@ -34,6 +37,7 @@ export class ErpApp extends LitElement {
     this.menus = null;
     this.actionId = null;
     this.app = null;
+    this.prefs = false;
   }
 
   override connectedCallback(): void {
@@ -57,6 +61,7 @@ export class ErpApp extends LitElement {
   private async enter(info: SessionInfo): Promise<void> {
     this.session = info;
     setLanguage(info.user_context?.lang ?? 'en_US');
+    setLocale(info.user_context?.lang ?? 'en_US');
     this.menus = await rpc<Menus>('/web/webclient/load_menus');
   }
 
@@ -72,8 +77,9 @@ export class ErpApp extends LitElement {
             ${this.app.children.map((id) => this.menus![String(id)]).filter(Boolean).map((menu) => html`
               <button @click=${() => this.openMenu(menu)}>${menu.name}</button>`)}` : ''}
         </nav>
-        <span>${this.session.name ?? ''}</span><button @click=${this.signOut}>${t('Log out')}</button>
+        <button aria-haspopup="dialog" @click=${() => { this.prefs = true; }}>${this.session.name ?? ''}</button><button @click=${this.signOut}>${t('Log out')}</button>
       </header>
+      ${this.prefs ? html`<erp-preferences .tz=${this.session.user_context?.tz || ''} @close=${() => { this.prefs = false; }}></erp-preferences>` : ''}
       ${this.actionId
         ? html`<erp-action .actionId=${this.actionId}></erp-action>`
         : html`<erp-home .menus=${this.menus} @open-app=${(e: CustomEvent<MenuItem>) => this.openApp(e.detail)}></erp-home>`}`;

@@ -8,6 +8,7 @@ const fa: Record<string, string> = {
   'Database': 'پایگاه داده',
   'Wrong login/password': 'نام کاربری یا رمز عبور نادرست است',
   'Log out': 'خروج',
+  'Leads': 'سرنخ‌ها',
   'Loading…': 'در حال بارگذاری…',
   'No application is installed.': 'هیچ برنامه‌ای نصب نشده است.',
   'Previous': 'قبلی',

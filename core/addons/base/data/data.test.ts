@@ -95,10 +95,10 @@ t.test('states', async (t) => {
 
 t.test('languages', async (t) => {
   const l = byId(langs);
-  t.match(l.get('lang_fa_IR')?.values, { code: 'fa_IR', iso_code: 'fa', url_code: 'fa', direction: 'rtl', week_start: '6', active: false });
+  t.match(l.get('lang_fa_IR')?.values, { code: 'fa_IR', iso_code: 'fa', url_code: 'fa', direction: 'rtl', week_start: '6', active: true });
   t.match(l.get('lang_en')?.values, { code: 'en_US', iso_code: 'en', direction: 'ltr', date_format: '%m/%d/%Y', active: true });
   t.equal(l.get('lang_my')?.values.url_code, 'mya');
-  t.same(langs.filter((r) => r.values.active).map((r) => r.values.code), ['en_US'], 'only en_US active');
+  t.same(langs.filter((r) => r.values.active).map((r) => r.values.code).sort(), ['en_US', 'fa_IR'], 'English and Persian active (Odoo: en_US only)');
   t.ok(langs.every((r) => ['ltr', 'rtl'].includes(String(r.values.direction))), 'direction');
   t.ok(langs.every((r) => /^[1-7]$/.test(String(r.values.week_start))), 'week_start');
   const codes = langs.map((r) => r.values.code);

@@ -105,7 +105,9 @@ const LANGS: LangRow[] = [
 ];
 
 const URL_CODES: Record<string, string> = { lang_my: 'mya' };
-const ACTIVE = new Set(['en_US']);
+// Unlike Odoo (en_US only), Persian is active too: this product's reference guide and first users
+// work in Persian, and the web client ships its Persian translation.
+const ACTIVE = new Set(['en_US', 'fa_IR']);
 
 const records: DataRecord[] = LANGS.map(
   ([id, name, code, isoCode, direction, grouping, decimalPoint, thousandsSep, dateFormat, timeFormat, weekStart]) => ({

@@ -5,6 +5,7 @@
 
 import { defineModel } from '../../../models/define.ts';
 import { fields } from '../../../models/fields.ts';
+import { errors } from '../../../errors.ts';
 import type { Values } from '../../../models/model.ts';
 import type { RecordValues } from '../../../models/types.ts';
 import { storePasswords } from '../../../security/credentials.ts';
@@ -46,6 +47,22 @@ export const Users = defineModel({
   },
   sqlConstraints: [{ name: 'login_key', definition: 'unique(login)', message: 'You can not have two users with the same login!' }],
   methods: (Base) => class extends Base {
+    /** A user changes their own preferences (language, time zone): the only fields a user may
+     *  write on their own record without the right to edit users, as Odoo's SELF_WRITEABLE_FIELDS. */
+    async update_preferences(values: Values): Promise<true> {
+      const allowed: Values = {};
+      for (const [key, value] of Object.entries(values ?? {})) {
+        if (key !== 'lang' && key !== 'tz') throw errors.readonlyField('res.users', key);
+        allowed[key] = value;
+      }
+      if (typeof allowed.lang === 'string') {
+        const active = await this.env.model('res.lang').sudo().search_count([['code', '=', allowed.lang], ['active', '=', true]]);
+        if (!active) throw errors.invalidValue('res.users', 'lang', `"${allowed.lang}" is not an active language`);
+      }
+      await this.sudo().write([this.env.uid], allowed);
+      return true;
+    }
+
     /** The user's own fields go to the user; its name and email to a partner made for it; the
      *  password, hashed, to the password column. */
     override async create(vals: Values | Values[]): Promise<any> {
