@@ -42,6 +42,7 @@ if ('missing' in session) {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'home.png') });
     await app.click();
     await page.getByRole('heading', { name: 'Leads' }).waitFor();
+    await page.getByRole('button', { name: 'List', exact: true }).click();
     const rows = page.locator('erp-list-view tbody tr');
     await rows.first().waitFor();
     const names = await rows.locator('td:first-child').allTextContents();
@@ -55,6 +56,17 @@ if ('missing' in session) {
         .querySelector('erp-list-view')!.shadowRoot!.querySelectorAll('tbody td:first-child')].map((c) => c.textContent);
       return cells.length > 1 && cells.join('|') === [...cells].sort().join('|');
     }), 'a click on a header sorts the list');
+    t.match(page.url(), /#action=ir\.actions\.act_window%2C\d+/, 'the URL names the action');
+    await page.reload();
+    await t.resolves(page.locator('erp-list-view tbody tr', { hasText: 'Alpha deal' }).waitFor(), 'a reload (or a link) opens the same view');
+    t.ok(await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Test Pipeline' }).isVisible(), 'with its app\'s top menu');
+    await page.goBack();
+    await t.resolves(page.locator('erp-kanban-view').waitFor(), 'back returns to the view shown before (the kanban)');
+    await page.goBack();
+    await t.resolves(page.getByRole('button', { name: 'Settings' }).waitFor(), 'and then to the home menu');
+    await page.goForward();
+    await page.goForward();
+    await t.resolves(page.locator('erp-list-view tbody tr').first().waitFor(), 'forward leads to the list again');
     await page.getByRole('button', { name: 'Log out' }).click();
     await t.resolves(page.getByLabel('Password').waitFor(), 'back to the login page');
     await page.reload();

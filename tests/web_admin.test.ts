@@ -39,7 +39,7 @@ if ('missing' in session) {
     await toggle.check();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-    await page.reload();
+    await page.goto(`${server.url}/web`);
     await t.resolves(page.getByRole('button', { name: 'Feature Reports' }).waitFor(), 'after saving, the menu is there');
     const implied = await server.db.commit(async (env) => {
       const [user] = await env.model('res.groups').read(await env.refId('base.group_user'), ['implied_ids']);
@@ -62,7 +62,9 @@ if ('missing' in session) {
     const card = page.locator('article[data-module="test_views"]');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'apps.png') });
     await card.getByRole('button', { name: 'Install' }).click();
-    await t.resolves(page.getByRole('button', { name: 'Test Pipeline' }).waitFor({ timeout: 60000 }), 'the installed module\'s app appears after the reload');
+    await page.locator('article[data-module="test_views"]').getByText('Installed').waitFor({ timeout: 60000 });
+    await page.getByRole('button', { name: 'Home' }).click();
+    await t.resolves(page.getByRole('button', { name: 'Test Pipeline' }).waitFor(), 'the installed module\'s app is on the home menu');
     t.equal(await server.db.commit(async (env) => (await env.model('ir.module.module').search_read([['name', '=', 'test_views']], ['state']))[0].state), 'installed');
 
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -73,8 +75,9 @@ if ('missing' in session) {
     await t.resolves(dialog.getByText('test_views').first().waitFor(), 'the dialog names what would be uninstalled');
     t.match(await dialog.textContent(), /Records deleted:.*ir\.ui\.menu/s, 'and the records that would go');
     await dialog.getByRole('button', { name: 'Uninstall' }).click();
-    await page.getByRole('button', { name: 'Settings' }).waitFor({ timeout: 60000 });
-    await page.waitForTimeout(300);
+    await page.locator('article[data-module="test_views"]').getByRole('button', { name: 'Install' }).waitFor({ timeout: 60000 });
+    await page.getByRole('button', { name: 'Home' }).click();
+    await page.getByRole('button', { name: 'Settings' }).waitFor();
     t.notOk(await page.getByRole('button', { name: 'Test Pipeline' }).isVisible(), 'the app is gone');
     t.equal(await server.db.commit(async (env) => (await env.model('ir.module.module').search_read([['name', '=', 'test_views']], ['state']))[0].state), 'uninstalled');
   });

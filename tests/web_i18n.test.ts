@@ -39,6 +39,7 @@ if ('missing' in session) {
     t.equal(await page.evaluate(() => document.documentElement.dir), 'rtl', 'the page is right-to-left');
     t.equal(await page.evaluate(() => document.documentElement.lang), 'fa', 'and says it is Persian');
     await page.getByRole('button', { name: 'Test Pipeline' }).click();
+    await page.getByRole('button', { name: 'فهرست', exact: true }).click();
     const row = page.locator('erp-list-view tbody tr', { hasText: 'Nowruz deal' });
     await row.waitFor();
     const text = await row.textContent();

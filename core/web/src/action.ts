@@ -7,8 +7,10 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { callKw, rpc } from './rpc.ts';
 import type { Fields } from './arch.ts';
 import { t } from './i18n.ts';
+import { currentRoute, navigate } from './router.ts';
 import { clientActionTag, normalizeType, viewTag, type Domain, type OpenRecord, type WindowAction } from './views/registry.ts';
 import './views/list.ts';
+import './views/kanban.ts';
 import './pages/apps.ts';
 import './pages/settings.ts';
 
@@ -39,6 +41,8 @@ export class ActionView extends LitElement {
   /** The record open in the form view, if any. */
   declare private record: OpenRecord | null;
   declare private search: SearchState;
+  /** The first of the action's views the client can show: where the action opens. */
+  private defaultView = '';
 
   static override styles = css`
     :host { display: block; }
@@ -61,8 +65,34 @@ export class ActionView extends LitElement {
     this.search = { domain: [], groupBy: [], context: {} };
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.followRoute);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.followRoute);
+    super.disconnectedCallback();
+  }
+
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('actionId')) void this.load();
+  }
+
+  /** The view type and the open record follow the URL (back, forward, links). */
+  private followRoute = (): void => {
+    if (!this.action) return;
+    const route = currentRoute();
+    if (route.action !== String(this.actionId)) return;
+    if (route.view_type && route.view_type !== 'form' && viewTag(route.view_type)) this.current = route.view_type;
+    else if (!route.view_type) this.current = this.defaultView;
+    const id = route.view_type === 'form' ? route.id ?? false : null;
+    if (id === null) this.record = null;
+    else if (this.record?.id !== id) this.record = { id, ids: this.record?.ids };
+  };
+
+  private go(view_type: string, id?: number | false): void {
+    navigate({ action: String(this.actionId), view_type, id: id || undefined });
   }
 
   private async load(): Promise<void> {
@@ -73,12 +103,15 @@ export class ActionView extends LitElement {
         this.views = { views: {}, models: {} };
         return;
       }
-      const wanted = [...action.views, [false, 'search']] as Array<[number | false, string]>;
+      // The action may name its search view (Odoo's search_view_id, read as [id, name]).
+      const searchView = Array.isArray(action.search_view_id) ? action.search_view_id[0] as number : action.search_view_id || false;
+      const wanted = [...action.views, [searchView, 'search']] as Array<[number | false, string]>;
       this.views = await callKw<ViewsReply>(action.res_model, 'get_views', [wanted, {}]);
       this.action = action;
       const multi = action.views.map(([, type]) => normalizeType(type)).filter((type) => type !== 'form');
-      this.current = multi.find((type) => viewTag(type)) ?? multi[0] ?? 'form';
+      this.current = this.defaultView = multi.find((type) => viewTag(type)) ?? multi[0] ?? 'form';
       this.record = action.res_id ? { id: action.res_id } : null;
+      this.followRoute();
     } catch (error) {
       this.error = (error as Error).message;
     }
@@ -116,8 +149,8 @@ export class ActionView extends LitElement {
           : html`<h1 style="font-size:inherit;font-weight:500;margin:0">${this.action!.name}</h1>`}
       </nav>
       ${this.record ? '' : html`
-        ${viewTag('form') ? html`<button class="new" @click=${() => { this.record = { id: false }; }}>${t('New')}</button>` : ''}
-        <div class="switcher">${types.map((type) => html`<button aria-pressed=${String(type === this.current)} @click=${() => { this.current = type; }}>${t(VIEW_LABELS[type] ?? type)}</button>`)}</div>`}
+        ${viewTag('form') ? html`<button class="new" @click=${() => { this.record = { id: false }; this.go('form'); }}>${t('New')}</button>` : ''}
+        <div class="switcher">${types.map((type) => html`<button aria-pressed=${String(type === this.current)} @click=${() => { this.current = type; this.go(type); }}>${t(VIEW_LABELS[type] ?? type)}</button>`)}</div>`}
     </div>`;
   }
 
@@ -140,7 +173,7 @@ export class ActionView extends LitElement {
       .models=${Object.fromEntries(Object.keys(this.views!.models).map((m) => [m, this.fieldsOf(m)]))}
       .domain=${domain} .context=${{ ...this.baseContext, ...this.search.context }} .groupBy=${this.search.groupBy}
       .action=${this.action} .resId=${this.record?.id ?? false} .resIds=${this.record?.ids ?? []}
-      @open-record=${(e: CustomEvent<OpenRecord>) => { this.record = e.detail; }}
+      @open-record=${(e: CustomEvent<OpenRecord>) => { this.record = e.detail; this.go('form', e.detail.id); }}
       @close-record=${this.closeRecord}></${unsafeStatic(tag)}>`;
   }
 
@@ -155,6 +188,7 @@ export class ActionView extends LitElement {
 
   private closeRecord = (): void => {
     this.record = null;
+    this.go(this.current);
   };
 }
 

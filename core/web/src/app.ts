@@ -11,6 +11,7 @@ import './home.ts';
 import './action.ts';
 import './pages/preferences.ts';
 import { setLocale } from './format.ts';
+import { currentRoute, navigate } from './router.ts';
 import type { MenuItem } from './home.ts';
 
 export class ErpApp extends LitElement {
@@ -42,7 +43,28 @@ export class ErpApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('hashchange', this.followRoute);
     void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.followRoute);
+    super.disconnectedCallback();
+  }
+
+  /** The action on screen follows the URL (links, back and forward). */
+  private followRoute = (): void => {
+    const { action } = currentRoute();
+    this.actionId = action ?? null;
+    if (!action) this.app = null;
+    else if (!this.app && this.menus) this.app = this.appOfAction(action);
+  };
+
+  /** The app whose menus lead to `action`, to show its top menu after a reload or a link. */
+  private appOfAction(action: string): MenuItem | null {
+    const has = (item: MenuItem): boolean => `${item.actionModel || 'ir.actions.act_window'},${item.actionID}` === action
+      || item.children.some((id) => this.menus![String(id)] && has(this.menus![String(id)]));
+    return this.menus!.root.children.map((id) => this.menus![String(id)]).find((app) => app && has(app)) ?? null;
   }
 
   /** With no session the server answers SessionExpired (as Odoo does): then it is the login page,
@@ -63,6 +85,7 @@ export class ErpApp extends LitElement {
     setLanguage(info.user_context?.lang ?? 'en_US');
     setLocale(info.user_context?.lang ?? 'en_US');
     this.menus = await rpc<Menus>('/web/webclient/load_menus');
+    this.followRoute();
   }
 
   override render() {
@@ -72,7 +95,7 @@ export class ErpApp extends LitElement {
     }
     return html`<header>
         <nav aria-label=${t('Main menu')}>
-          <button aria-label=${t('Home')} @click=${() => { this.actionId = null; this.app = null; }}>☰</button>
+          <button aria-label=${t('Home')} @click=${() => navigate({})}>☰</button>
           ${this.app ? html`<button class="app" @click=${() => this.openApp(this.app!)}>${this.app.name}</button>
             ${this.app.children.map((id) => this.menus![String(id)]).filter(Boolean).map((menu) => html`
               <button @click=${() => this.openMenu(menu)}>${menu.name}</button>`)}` : ''}
@@ -97,11 +120,12 @@ export class ErpApp extends LitElement {
       (item.actionID ? `${item.actionModel || 'ir.actions.act_window'},${item.actionID}` : false)
       || item.children.map((id) => first(this.menus![String(id)])).find(Boolean) || false;
     const action = first(menu);
-    if (action) this.actionId = action;
+    if (action) navigate({ action });
   }
 
   private async signOut(): Promise<void> {
     await logout();
+    navigate({});
     this.menus = null;
     this.app = null;
     this.session = { uid: false, db: this.session?.db };

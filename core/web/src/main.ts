@@ -1,2 +1,5 @@
 // Entry point of the web client bundle.
 import './app.ts';
+import './views/pivot.ts';
+import './views/graph.ts';
+import './search/panel.ts';

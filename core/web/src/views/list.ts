@@ -57,13 +57,18 @@ export class ListView extends LitElement {
     if (changed.has('arch') || changed.has('domain') || changed.has('model') || changed.has('context')) void this.load();
   }
 
+  /** Replies to an older load (a search typed before) must not overwrite a newer one. */
+  private generation = 0;
+
   async load(): Promise<void> {
+    const generation = ++this.generation;
     const names = this.columns.map((c) => c.name);
     const kwargs = { domain: this.domain, fields: names, limit: this.limit, offset: this.offset, order: this.order || undefined, context: this.context };
     const [rows, total] = await Promise.all([
       callKw<Row[]>(this.model, 'search_read', [], kwargs),
       callKw<number>(this.model, 'search_count', [this.domain], { context: this.context }),
     ]);
+    if (generation !== this.generation) return;
     this.rows = rows;
     this.total = total;
   }

@@ -18,6 +18,7 @@ export interface WindowAction {
   target?: string;
   limit?: number;
   help?: string | false;
+  search_view_id?: number | [number, string] | false;
 }
 
 /** What every view element is given (set as properties). */
