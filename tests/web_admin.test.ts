@@ -61,8 +61,9 @@ if ('missing' in session) {
     await page.getByLabel('Search modules').fill('test_views');
     const card = page.locator('article[data-module="test_views"]');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'apps.png') });
-    await card.getByRole('button', { name: 'Install' }).click();
-    await page.locator('article[data-module="test_views"]').getByText('Installed').waitFor({ timeout: 60000 });
+    // Installing reloads the client: wait for that page load, not for the old page.
+    await Promise.all([page.waitForEvent('load', { timeout: 60000 }), card.getByRole('button', { name: 'Install' }).click()]);
+    await page.locator('article[data-module="test_views"]').getByText('Installed').waitFor();
     await page.getByRole('button', { name: 'Home' }).click();
     await t.resolves(page.getByRole('button', { name: 'Test Pipeline' }).waitFor(), 'the installed module\'s app is on the home menu');
     t.equal(await server.db.commit(async (env) => (await env.model('ir.module.module').search_read([['name', '=', 'test_views']], ['state']))[0].state), 'installed');
@@ -74,11 +75,13 @@ if ('missing' in session) {
     const dialog = page.getByRole('dialog');
     await t.resolves(dialog.getByText('test_views').first().waitFor(), 'the dialog names what would be uninstalled');
     t.match(await dialog.textContent(), /Records deleted:.*ir\.ui\.menu/s, 'and the records that would go');
-    await dialog.getByRole('button', { name: 'Uninstall' }).click();
-    await page.locator('article[data-module="test_views"]').getByRole('button', { name: 'Install' }).waitFor({ timeout: 60000 });
+    await Promise.all([page.waitForEvent('load', { timeout: 60000 }), dialog.getByRole('button', { name: 'Uninstall' }).click()]);
+    await page.getByLabel('Applications only').uncheck();
+    await page.getByLabel('Search modules').fill('test_views');
+    await page.locator('article[data-module="test_views"]').getByRole('button', { name: 'Install' }).waitFor();
     await page.getByRole('button', { name: 'Home' }).click();
     await page.getByRole('button', { name: 'Settings' }).waitFor();
-    t.notOk(await page.getByRole('button', { name: 'Test Pipeline' }).isVisible(), 'the app is gone');
+    await t.resolves(page.getByRole('button', { name: 'Test Pipeline' }).waitFor({ state: 'hidden' }), 'the app is gone');
     t.equal(await server.db.commit(async (env) => (await env.model('ir.module.module').search_read([['name', '=', 'test_views']], ['state']))[0].state), 'uninstalled');
   });
 }

@@ -5,7 +5,6 @@
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser.ts';
@@ -13,7 +12,6 @@ import { testServer } from './helpers/http.ts';
 import { ROOT } from './setup/state.ts';
 
 const SCREENSHOTS = path.join(ROOT, 'tests', 'screenshots');
-const WEB_SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'core', 'web', 'src');
 
 const KANBAN_ARCH = `<kanban default_group_by="stage_id" sample="1">
   <field name="stage_id"/>

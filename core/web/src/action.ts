@@ -11,6 +11,8 @@ import { currentRoute, navigate } from './router.ts';
 import { clientActionTag, normalizeType, viewTag, type Domain, type OpenRecord, type WindowAction } from './views/registry.ts';
 import './views/list.ts';
 import './views/kanban.ts';
+import './views/form.ts';
+import { evalContext } from './search/pydomain.ts';
 import './pages/apps.ts';
 import './pages/settings.ts';
 
@@ -43,6 +45,9 @@ export class ActionView extends LitElement {
   declare private search: SearchState;
   /** The first of the action's views the client can show: where the action opens. */
   private defaultView = '';
+  /** Multi-record views wait for the search panel's first state (its defaults), so that they
+   *  load once, with the right domain, rather than twice. */
+  private searchReady = false;
 
   static override styles = css`
     :host { display: block; }
@@ -110,6 +115,7 @@ export class ActionView extends LitElement {
       this.action = action;
       const multi = action.views.map(([, type]) => normalizeType(type)).filter((type) => type !== 'form');
       this.current = this.defaultView = multi.find((type) => viewTag(type)) ?? multi[0] ?? 'form';
+      this.searchReady = !viewTag('search');
       this.record = action.res_id ? { id: action.res_id } : null;
       this.followRoute();
     } catch (error) {
@@ -130,8 +136,25 @@ export class ActionView extends LitElement {
     return Array.isArray(this.action!.domain) ? this.action!.domain : [];
   }
 
+  /** The action's context; Odoo sends it as Python text ("{'default_priority': '1'}"), read by the
+   *  search panel's safe parser (never evaluated as code). */
   private get baseContext(): Record<string, unknown> {
-    return typeof this.action!.context === 'object' && this.action!.context ? this.action!.context : {};
+    const context = this.action!.context;
+    if (typeof context === 'string') {
+      try {
+        return evalContext(context);
+      } catch (error) {
+        console.warn(`the context of action "${this.action!.name}" cannot be read: ${(error as Error).message}`);
+        return {};
+      }
+    }
+    return context && typeof context === 'object' ? context : {};
+  }
+
+  /** The form open now, if any, may refuse to be left (unsaved changes the user keeps). */
+  private mayLeaveRecord(): boolean {
+    const form = this.renderRoot.querySelector(viewTag('form') ?? 'erp-form-view') as (Element & { canLeave?: () => boolean }) | null;
+    return !form?.canLeave || form.canLeave();
   }
 
   override render() {
@@ -159,8 +182,8 @@ export class ActionView extends LitElement {
     return html`
       ${searchTag ? staticHtml`<${unsafeStatic(searchTag)} .model=${this.action!.res_model} .arch=${this.archOf('search') ?? '<search/>'}
         .fields=${this.fieldsOf(this.action!.res_model)} .context=${this.baseContext}
-        @search-change=${(e: CustomEvent<SearchState>) => { this.search = e.detail; }}></${unsafeStatic(searchTag)}>` : ''}
-      ${this.renderView(this.current)}`;
+        @search-change=${(e: CustomEvent<SearchState>) => { this.searchReady = true; this.search = e.detail; }}></${unsafeStatic(searchTag)}>` : ''}
+      ${this.searchReady ? this.renderView(this.current) : ''}`;
   }
 
   private renderView(type: string) {
@@ -187,6 +210,7 @@ export class ActionView extends LitElement {
   }
 
   private closeRecord = (): void => {
+    if (!this.mayLeaveRecord()) return;
     this.record = null;
     this.go(this.current);
   };
