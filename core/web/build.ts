@@ -8,25 +8,31 @@ import { build } from 'esbuild';
 const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), 'src');
 
 export interface WebBundle {
-  js: string;
-  /** Content hash, for cache-busting URLs and ETags. */
-  hash: string;
+  /** The entry script's file name (content-hashed), e.g. `app-3UNSsvRl.js`. */
+  entry: string;
+  /** Every file of the bundle by name: the entry and the chunks loaded on demand (charts). */
+  files: Map<string, string>;
 }
 
 export async function buildWebClient(options: { minify?: boolean } = {}): Promise<WebBundle> {
   const result = await build({
-    entryPoints: [path.join(SRC, 'main.ts')],
+    entryPoints: { app: path.join(SRC, 'main.ts') },
     bundle: true,
+    splitting: true,
     format: 'esm',
     target: 'es2022',
     minify: options.minify ?? true,
     sourcemap: false,
     write: false,
+    outdir: '/assets',
+    entryNames: '[name]-[hash]',
+    chunkNames: 'chunk-[hash]',
     legalComments: 'none',
     logLevel: 'silent',
   });
-  const file = result.outputFiles[0];
-  return { js: file.text, hash: file.hash.replace(/[^A-Za-z0-9]/g, '').slice(0, 12) };
+  const files = new Map(result.outputFiles.map((f) => [path.basename(f.path), f.text]));
+  const entry = [...files.keys()].find((name) => name.startsWith('app-'))!;
+  return { entry, files };
 }
 
 /** The HTML page that loads the client; everything else is rendered by it. */
@@ -38,7 +44,7 @@ export function webPage(bundle: WebBundle, lang = 'en', dir: 'ltr' | 'rtl' = 'lt
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>ERP</title>
 <style>html, body { margin: 0; }</style>
-<script type="module" src="/web/assets/app-${bundle.hash}.js"></script>
+<script type="module" src="/web/assets/${bundle.entry}"></script>
 </head>
 <body><erp-app></erp-app></body>
 </html>`;

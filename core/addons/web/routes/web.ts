@@ -15,9 +15,12 @@ export default async function webRoutes(app: FastifyInstance): Promise<void> {
   for (const url of ['/web', '/web/login']) {
     app.get(url, async (_request, reply) => reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(webPage(await getBundle())));
   }
-  app.get<{ Params: { hash: string } }>('/web/assets/app-:hash.js', async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/web/assets/:file', async (request, reply) => {
     const current = await getBundle();
-    if (request.params.hash !== current.hash) return reply.redirect(`/web/assets/app-${current.hash}.js`);
-    return reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=31536000, immutable').send(current.js);
+    const body = current.files.get(request.params.file);
+    // A page loaded before a new build asks for the old entry: send it to the current one.
+    if (body === undefined && request.params.file.startsWith('app-')) return reply.redirect(`/web/assets/${current.entry}`);
+    if (body === undefined) return reply.code(404).send('Not found');
+    return reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=31536000, immutable').send(body);
   });
 }

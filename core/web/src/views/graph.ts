@@ -3,10 +3,8 @@
 // labels, the others the datasets (stacked bars when asked). One read_group per load.
 
 import { LitElement, css, html, nothing } from 'lit';
-import {
-  ArcElement, BarController, BarElement, CategoryScale, Chart, Filler, Legend, LineController, LineElement, LinearScale,
-  PieController, PointElement, Tooltip, type ChartConfiguration,
-} from 'chart.js';
+import type { Chart, ChartConfiguration } from 'chart.js';
+import { loadChart } from './graph/chart_loader.ts';
 import { callKw } from '../rpc.ts';
 import { parseArch, isTrue, type Fields, type FieldInfo } from '../arch.ts';
 import { formatValue } from '../format.ts';
@@ -14,9 +12,6 @@ import { addTranslations, t } from '../i18n.ts';
 import { registerView, type WindowAction } from './registry.ts';
 import { COUNT, groupLabel, valueKey } from './pivot/model.ts';
 import { allFields, groupBySpec, icon, measurableFields } from './pivot.ts';
-
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, PieController, ArcElement,
-  CategoryScale, LinearScale, Legend, Tooltip, Filler);
 
 addTranslations('fa', {
   'Measure': 'معیار',
@@ -148,7 +143,7 @@ export class GraphView extends LitElement {
 
   override updated(changed: Map<string, unknown>): void {
     if (['arch', 'model', 'domain', 'context', 'groupBy', 'measure'].some((p) => changed.has(p))) void this.load();
-    else if (['type', 'stacked', 'chartData'].some((p) => changed.has(p))) this.draw();
+    else if (['type', 'stacked', 'chartData'].some((p) => changed.has(p))) void this.draw();
   }
 
   private get groupBys(): string[] {
@@ -213,7 +208,13 @@ export class GraphView extends LitElement {
     return { ...data, type: 'pie', labels, datasets: [{ label: this.measureLabel(data.measure), data: values }] };
   }
 
-  private draw(): void {
+  /** Draws of a chart still loading must not overwrite a newer one. */
+  private drawing = 0;
+
+  private async draw(): Promise<void> {
+    const generation = ++this.drawing;
+    const ChartJs = await loadChart();
+    if (generation !== this.drawing) return;
     const data = this.shown();
     const canvas = this.renderRoot.querySelector('canvas');
     this.chart?.destroy();
@@ -249,7 +250,7 @@ export class GraphView extends LitElement {
         },
       },
     } as unknown as ChartConfiguration;
-    this.chart = new Chart(canvas, config);
+    this.chart = new ChartJs(canvas, config);
   }
 
   override render() {
