@@ -3,21 +3,14 @@
 
 import path from 'node:path';
 import t from 'tap';
-import type { Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser.ts';
+import { logIn } from './helpers/web.ts';
 import { testServer } from './helpers/http.ts';
 import { TEST_ADDONS } from './helpers/db.ts';
 import { ROOT } from './setup/state.ts';
 
 const SCREENSHOTS = path.join(ROOT, 'tests', 'screenshots');
 
-async function logIn(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/web`);
-  await page.getByLabel('Login').fill('admin');
-  await page.getByLabel('Password').fill('admin');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('button', { name: 'Settings' }).waitFor();
-}
 
 const session = await launchBrowser();
 if ('missing' in session) {

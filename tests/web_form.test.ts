@@ -8,6 +8,7 @@ import path from 'node:path';
 import t from 'tap';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser.ts';
+import { logIn, grantAll } from './helpers/web.ts';
 import { testServer } from './helpers/http.ts';
 import { ROOT } from './setup/state.ts';
 
@@ -50,13 +51,7 @@ if ('missing' in session) {
   const server = await testServer(t, { modules: ['test_views'] });
   await server.db.commit(async (env) => {
     const sudo = env.sudo();
-    const admins = await sudo.refId('base.group_system');
-    for (const model of ['test_lead', 'test_stage', 'test_tag', 'test_line']) {
-      await sudo.model('ir.model.access').create({
-        name: `${model} admin`, model_id: await sudo.refId(`test_pipeline.model_${model}`), group_id: admins,
-        perm_read: true, perm_write: true, perm_create: true, perm_unlink: true,
-      });
-    }
+    await grantAll(env, ['test.lead', 'test.stage', 'test.tag', 'test.line']);
     await sudo.model('ir.ui.view').create({ name: 'test.lead.form.full', model: 'test.lead', type: 'form', priority: 1, arch: FORM_ARCH });
     await sudo.model('res.partner').create([{ name: 'Acme Corp', email: 'info@acme.example' }, { name: 'Bolt Ltd' }]);
     await sudo.model('test.tag').create({ name: 'Urgent' });
@@ -80,10 +75,7 @@ if ('missing' in session) {
   t.test('a lead is edited, refused, fixed, saved and found again; a new lead is created', async (t) => {
     const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
     t.teardown(() => page.close());
-    await page.goto(`${server.url}/web`);
-    await page.getByLabel('Login').fill('admin');
-    await page.getByLabel('Password').fill('admin');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, server.url);
     await openLeads(page);
 
     await page.locator('erp-list-view tbody tr', { hasText: 'Alpha deal' }).click();

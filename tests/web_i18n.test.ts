@@ -4,6 +4,7 @@
 import path from 'node:path';
 import t from 'tap';
 import { launchBrowser } from './helpers/browser.ts';
+import { logIn } from './helpers/web.ts';
 import { testServer } from './helpers/http.ts';
 import { ROOT } from './setup/state.ts';
 
@@ -28,10 +29,7 @@ if ('missing' in session) {
     });
     const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
     t.teardown(() => page.close());
-    await page.goto(`${server.url}/web`);
-    await page.getByLabel('Login').fill('admin');
-    await page.getByLabel('Password').fill('admin');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, server.url);
     await page.getByRole('button', { name: 'Administrator' }).click();
     await page.getByLabel('Language').selectOption('fa_IR');
     await page.getByRole('button', { name: 'Save' }).click();

@@ -8,6 +8,7 @@ import path from 'node:path';
 import t from 'tap';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser.ts';
+import { logIn, grantAll } from './helpers/web.ts';
 import { testServer } from './helpers/http.ts';
 import { ROOT } from './setup/state.ts';
 
@@ -43,12 +44,7 @@ if ('missing' in session) {
   const ids = await server.db.commit(async (root) => {
     const env = root.sudo();
     // Administrators get every right on the pipeline's models (test_views only grants reading).
-    for (const model of ['test_lead', 'test_stage', 'test_tag']) {
-      await env.model('ir.model.access').create({
-        name: `${model} admin`, model_id: await env.refId(`test_pipeline.model_${model}`), group_id: await env.refId('base.group_system'),
-        perm_read: true, perm_write: true, perm_create: true, perm_unlink: true,
-      });
-    }
+    await grantAll(env, ['test.lead', 'test.stage', 'test.tag']);
     await env.model('ir.ui.view').write([await env.refId('test_views.test_lead_view_kanban')], { arch: KANBAN_ARCH });
     const stage = { new: await env.refId('test_pipeline.stage_new'), qualified: await env.refId('test_pipeline.stage_qualified'), won: await env.refId('test_pipeline.stage_won') };
     const usd = await env.refId('base.USD');
@@ -92,10 +88,7 @@ if ('missing' in session) {
   t.test('a pipeline in columns: quick create, drag and drop, priority, fold, load more, open', async (t) => {
     const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
     t.teardown(() => page.close());
-    await page.goto(`${server.url}/web`);
-    await page.getByLabel('Login').fill('admin');
-    await page.getByLabel('Password').fill('admin');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, server.url);
     await openKanban(page);
 
     const columns = page.locator('erp-kanban-view section.column');
@@ -183,10 +176,7 @@ if ('missing' in session) {
   t.test('on a phone the columns scroll sideways', async (t) => {
     const page = await session.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     t.teardown(() => page.close());
-    await page.goto(`${server.url}/web`);
-    await page.getByLabel('Login').fill('admin');
-    await page.getByLabel('Password').fill('admin');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, server.url);
     await openKanban(page);
     const width = await column(page, 'New').evaluate((el) => el.getBoundingClientRect().width);
     t.ok(width > 300 && width <= 390, `a column takes most of the screen (${width}px)`);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import t from 'tap';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser.ts';
+import { logIn, grantAll } from './helpers/web.ts';
 import { testServer } from './helpers/http.ts';
 import { ROOT } from './setup/state.ts';
 
@@ -38,13 +39,7 @@ if ('missing' in session) {
   await server.db.commit(async (env) => {
     const ref = (xmlid: string) => env.refId(xmlid);
     const [newStage, qualified, won] = [await ref('test_pipeline.stage_new'), await ref('test_pipeline.stage_qualified'), await ref('test_pipeline.stage_won')];
-    const modelId = async (model: string) => (await env.model('ir.model').sudo().search([['model', '=', model]]))[0];
-    const admins = await ref('base.group_system');
-    for (const model of ['test.lead', 'test.stage']) {
-      await env.model('ir.model.access').sudo().create({
-        name: `${model} admin`, model_id: await modelId(model), group_id: admins, perm_read: true, perm_write: true, perm_create: true, perm_unlink: true,
-      });
-    }
+    await grantAll(env, ['test.lead', 'test.stage']);
     const leads = env.model('test.lead').sudo();
     await leads.unlink(await leads.search([]));
     await leads.create([
@@ -71,10 +66,7 @@ if ('missing' in session) {
     t.teardown(() => page.close());
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/web`);
-    await page.getByLabel('Login').fill('admin');
-    await page.getByLabel('Password').fill('admin');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, server.url);
     await page.getByRole('button', { name: 'Revenue' }).click();
     await page.getByRole('heading', { name: 'Revenue Analysis' }).waitFor();
 

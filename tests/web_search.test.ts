@@ -9,6 +9,7 @@ import t from 'tap';
 import { andDomains, evalContext, evalDomain, evaluate, normalizeDomain, orDomains, PyDate, PyEvalError } from '../core/web/src/search/pydomain.ts';
 import { computeSearch, dateDomain, type SearchItem } from '../core/web/src/search/model.ts';
 import { launchBrowser } from './helpers/browser.ts';
+import { logIn, grantAll } from './helpers/web.ts';
 import { testServer } from './helpers/http.ts';
 import { ROOT } from './setup/state.ts';
 
@@ -135,12 +136,7 @@ if ('missing' in session) {
   const server = await testServer(t, { modules: ['test_views'] });
   await server.db.commit(async (env) => {
     const sudo = env.sudo();
-    for (const model of ['test_lead', 'test_stage']) {
-      await sudo.model('ir.model.access').create({
-        name: `${model} admin full`, model_id: await env.refId(`test_pipeline.model_${model}`), group_id: await env.refId('base.group_user'),
-        perm_read: true, perm_write: true, perm_create: true, perm_unlink: true,
-      });
-    }
+    await grantAll(env, ['test.lead', 'test.stage'], 'base.group_user');
     await sudo.model('ir.ui.view').create({
       name: 'test.lead.search.more', model: 'test.lead', inherit_id: await env.refId('test_views.test_lead_view_search'), arch: SEARCH_ARCH,
     });
@@ -172,10 +168,7 @@ if ('missing' in session) {
     });
     const searchCount = () => page.evaluate(() => (window as unknown as { searches: unknown[] }).searches.length);
 
-    await page.goto(`${server.url}/web`);
-    await page.getByLabel('Login').fill('admin');
-    await page.getByLabel('Password').fill('admin');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, server.url);
     await page.getByRole('button', { name: 'Test Pipeline' }).click();
     await page.getByRole('heading', { name: 'Leads' }).waitFor();
     // The action opens on its first view; the list is the one read here.
