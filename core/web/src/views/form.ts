@@ -14,6 +14,7 @@ import { subFieldNodes } from '../widgets/one2many.ts';
 import { evaluate } from '../widgets/expr.ts';
 import { isEmpty, isX2Many, newRowKey, toServer } from '../widgets/values.ts';
 import type { FieldChange, FieldInvalid } from '../widgets/base.ts';
+import '../widgets/chatter.ts';
 
 addTranslations('fa', {
   'Save': 'ذخیره', 'Discard': 'رها کردن', 'Save manually': 'ذخیره دستی', 'Discard changes': 'رها کردن تغییرات',
@@ -450,12 +451,18 @@ export class FormView extends LitElement {
       <div class="o_form" aria-busy=${String(this.loading)} @field-change=${this.onFieldChange} @field-invalid=${this.onFieldInvalid}
         @field-input=${() => { this.dirty = true; }}>
         ${keyed(this.revision, html`${header ? this.renderHeader(header) : ''}${this.renderChildren(this.root, false)}`)}
+        ${this.hasChatter ? html`<erp-chatter .model=${this.model} .resId=${this.resId} .revision=${this.revision} .context=${this.context}></erp-chatter>` : ''}
       </div>
       ${this.warning ? html`<div class="o_dialog_backdrop"><div class="o_dialog" role="dialog" aria-modal="true" aria-labelledby="warning-title">
         <header><h2 id="warning-title">${this.warning.title}</h2><button class="close" aria-label=${t('Close')} @click=${() => { this.warning = null; }}>×</button></header>
         <p>${this.warning.message}</p>
         <footer><button class="btn primary" @click=${() => { this.warning = null; }}>${t('Ok')}</button></footer>
       </div></div>` : ''}`;
+  }
+
+  /** Odoo's chatter under the sheet: asked for by the arch, or the model has the mail mixins. */
+  private get hasChatter(): boolean {
+    return Boolean(this.root.querySelector('chatter, div.oe_chatter')) || 'message_ids' in this.fields;
   }
 
   private renderHeader(header: Element) {
@@ -482,6 +489,7 @@ export class FormView extends LitElement {
   private renderNode(node: Element, inGroup: boolean): unknown {
     if (this.modifier(node, 'invisible')) return '';
     const cls = node.getAttribute('class') ?? '';
+    if (node.tagName === 'chatter' || /\boe_chatter\b/.test(cls)) return ''; // rendered once, after the form
     switch (node.tagName) {
       case 'header': return '';
       case 'sheet': return html`<div class="o_form_sheet">${this.renderChildren(node, false)}</div>`;
