@@ -1,18 +1,36 @@
-// The list view: columns from the arch's fields, sorting by a click on a header, paging.
+// The list view: columns from the arch's fields (optional ones in a picker), sorting by a click on
+// a header, paging, groups (read_group, nested, opened on a click), row selection with an action
+// bar (archive, delete, CSV export), footer sums, keyboard navigation and inline editing
+// (`editable="top|bottom"`).
 
-import { LitElement, css, html } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { callKw } from '../rpc.ts';
-import { fieldNodes, isTrue, parseArch, type Fields } from '../arch.ts';
+import type { Fields } from '../arch.ts';
 import { formatValue } from '../format.ts';
-import { t } from '../i18n.ts';
+import { addTranslations, t } from '../i18n.ts';
 import { registerView } from './registry.ts';
+import {
+  archColumns, download, EDITABLE_TYPES, isNumeric, loadGroups, loadRecords, openAll, openGroup, parseInput, toCsv,
+  type Column, type Group, type Query, type Row,
+} from './list/data.ts';
+import { listStyles } from './list/styles.ts';
 
-type Row = Record<string, unknown> & { id: number };
+addTranslations('fa', {
+  'Archive': 'بایگانی', 'Delete': 'حذف', 'Export': 'خروجی', '{count} selected': '{count} انتخاب شده', 'Select': 'انتخاب',
+  'Select all': 'انتخاب همه', 'Optional columns': 'ستون‌های اختیاری', 'None': 'هیچ', 'Total': 'مجموع',
+  'Are you sure you want to delete {count} record(s)?': 'آیا از حذف {count} رکورد مطمئن هستید؟',
+});
+
+/** A grouped list this small opens all its groups at once (nothing to hide). */
+const SMALL = 10;
+
+type Entry = { kind: 'group'; group: Group; depth: number } | { kind: 'record'; row: Row; depth: number };
 
 export class ListView extends LitElement {
   static override properties = {
     model: {}, arch: {}, fields: { attribute: false }, domain: { attribute: false }, context: { attribute: false }, groupBy: { attribute: false },
-    rows: { state: true }, total: { state: true }, offset: { state: true }, order: { state: true },
+    rows: { state: true }, groups: { state: true }, total: { state: true }, offset: { state: true }, order: { state: true },
+    cursor: { state: true }, editing: { state: true }, error: { state: true }, picker: { state: true },
   };
   declare model: string;
   declare arch: string;
@@ -21,40 +39,50 @@ export class ListView extends LitElement {
   declare context: Record<string, unknown>;
   declare groupBy: string[];
   declare private rows: Row[] | null;
+  declare private groups: Group[] | null;
   declare private total: number;
   declare private offset: number;
   declare private order: string;
+  declare private cursor: number;
+  declare private editing: { id: number; field: string } | null;
+  declare private error: string;
+  declare private picker: boolean;
   readonly limit = 80;
+  private selected = new Set<number>();
+  private rowErrors = new Map<number, string>();
+  private shown = new Map<string, boolean>();
+  private focusEditor = false;
 
-  static override styles = css`
-    :host { display: block; }
-    .pager { display: flex; justify-content: flex-end; gap: 8px; padding: 8px 16px; align-items: center; color: #374151; }
-    table { width: 100%; border-collapse: collapse; background: white; }
-    th, td { text-align: start; padding: 6px 12px; border-bottom: 1px solid #e5e7eb; white-space: nowrap; }
-    th { cursor: pointer; user-select: none; font-weight: 600; background: #f3f4f6; }
-    td.number { text-align: end; font-variant-numeric: tabular-nums; }
-    tbody tr { cursor: pointer; }
-    tbody tr:hover { background: #f5f3ff; }
-    button { border: 1px solid #d1d5db; background: white; border-radius: 4px; padding: 2px 8px; cursor: pointer; }
-  `;
+  static override styles = listStyles;
 
   constructor() {
     super();
     this.rows = null;
+    this.groups = null;
     this.total = 0;
     this.offset = 0;
     this.order = '';
+    this.cursor = -1;
+    this.editing = null;
+    this.error = '';
+    this.picker = false;
     this.domain = [];
     this.context = {};
+    this.groupBy = [];
   }
 
-  private get columns() {
-    return fieldNodes(parseArch(this.arch)).filter((f) => !isTrue(f.getAttribute('column_invisible')) && !isTrue(f.getAttribute('invisible')))
-      .map((f) => ({ name: f.getAttribute('name')!, label: f.getAttribute('string') ?? this.fields[f.getAttribute('name')!]?.string ?? f.getAttribute('name')! }));
+  private get info() { return archColumns(this.arch, this.fields ?? {}); }
+  private visible(columns: Column[]): Column[] {
+    return columns.filter((c) => c.optional === null || (this.shown.get(c.name) ?? c.optional === 'show'));
   }
+  private get query(): Query { return { model: this.model, context: this.context, fields: this.fields, order: this.order, limit: this.limit }; }
 
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('arch') || changed.has('domain') || changed.has('model') || changed.has('context')) void this.load();
+    if (['arch', 'domain', 'model', 'context', 'groupBy'].some((k) => changed.has(k))) void this.load();
+    if (this.focusEditor) {
+      this.focusEditor = false;
+      (this.renderRoot.querySelector('td.editing input, td.editing select') as HTMLElement | null)?.focus();
+    }
   }
 
   /** Replies to an older load (a search typed before) must not overwrite a newer one. */
@@ -62,33 +90,137 @@ export class ListView extends LitElement {
 
   async load(): Promise<void> {
     const generation = ++this.generation;
-    const names = this.columns.map((c) => c.name);
-    const kwargs = { domain: this.domain, fields: names, limit: this.limit, offset: this.offset, order: this.order || undefined, context: this.context };
-    const [rows, total] = await Promise.all([
-      callKw<Row[]>(this.model, 'search_read', [], kwargs),
-      callKw<number>(this.model, 'search_count', [this.domain], { context: this.context }),
-    ]);
-    if (generation !== this.generation) return;
-    this.rows = rows;
-    this.total = total;
+    const { columns, expand } = this.info;
+    const names = columns.map((c) => c.name);
+    const sums = names.filter((n) => isNumeric(this.fields, n));
+    try {
+      if (this.groupBy?.length) {
+        const groups = await loadGroups(this.query, this.domain, this.groupBy, sums);
+        const total = groups.reduce((n, g) => n + g.count, 0);
+        if (expand || total <= SMALL) await openAll(this.query, groups, names, sums);
+        if (generation !== this.generation) return;
+        [this.groups, this.rows, this.total] = [groups, null, total];
+      } else {
+        const [rows, total] = await Promise.all([
+          loadRecords(this.query, this.domain, names, this.offset),
+          callKw<number>(this.model, 'search_count', [this.domain], { context: this.context }),
+        ]);
+        if (generation !== this.generation) return;
+        [this.rows, this.groups, this.total] = [rows, null, total];
+      }
+      this.error = '';
+    } catch (error) {
+      if (generation === this.generation) this.error = (error as Error).message;
+    }
+    this.selected.clear();
+    this.rowErrors.clear();
+    this.editing = null;
+    this.cursor = -1;
+  }
+
+  /** What the table shows, in order: group headers and records. */
+  private entries(): Entry[] {
+    const out: Entry[] = [];
+    const walk = (groups: Group[], depth: number) => {
+      for (const group of groups) {
+        out.push({ kind: 'group', group, depth });
+        if (!group.open) continue;
+        if (group.groups) walk(group.groups, depth + 1);
+        for (const row of group.records ?? []) out.push({ kind: 'record', row, depth: depth + 1 });
+      }
+    };
+    if (this.groups) walk(this.groups, 0);
+    else for (const row of this.rows ?? []) out.push({ kind: 'record', row, depth: 0 });
+    return out;
+  }
+
+  private records(): Row[] {
+    return this.entries().flatMap((e) => (e.kind === 'record' ? [e.row] : []));
   }
 
   override render() {
-    const columns = this.columns;
-    const numeric = (name: string) => ['integer', 'float', 'monetary'].includes(this.fields[name]?.type);
+    const { columns: all } = this.info;
+    const columns = this.visible(all);
+    const entries = this.entries();
+    const records = entries.flatMap((e) => (e.kind === 'record' ? [e.row] : []));
+    const allSelected = records.length > 0 && records.every((r) => this.selected.has(r.id));
     const last = Math.min(this.offset + this.limit, this.total);
+    const optional = all.filter((c) => c.optional);
+    const hasFooter = columns.some((c) => c.sum);
     return html`
-      <div class="pager" aria-live="polite">
-        <span>${this.total ? `${this.offset + 1}-${last} / ${this.total}` : ''}</span>
-        <button aria-label=${t('Previous')} ?disabled=${this.offset === 0} @click=${() => this.page(-1)}>‹</button>
-        <button aria-label=${t('Next')} ?disabled=${last >= this.total} @click=${() => this.page(1)}>›</button>
+      <div class="bar" aria-live="polite">
+        ${this.selected.size ? html`<div class="bar actions" role="toolbar" aria-label=${t('Actions')}>
+          <span>${t('{count} selected', { count: this.selected.size })}</span>
+          <button @click=${() => this.archive()}>${t('Archive')}</button>
+          <button @click=${() => this.deleteSelected()}>${t('Delete')}</button>
+          <button @click=${() => this.exportCsv(columns)}>${t('Export')}</button>
+        </div>` : nothing}
+        <span class="spacer"></span>
+        ${this.groups ? nothing : html`
+          <span>${this.total ? `${this.offset + 1}-${last} / ${this.total}` : ''}</span>
+          <button aria-label=${t('Previous')} ?disabled=${this.offset === 0} @click=${() => this.page(-1)}>‹</button>
+          <button aria-label=${t('Next')} ?disabled=${last >= this.total} @click=${() => this.page(1)}>›</button>`}
       </div>
-      <table>
-        <thead><tr>${columns.map((c) => html`<th @click=${() => this.sort(c.name)} aria-sort=${this.sortState(c.name)}>${c.label}</th>`)}</tr></thead>
-        <tbody>${(this.rows ?? []).map((row) => html`<tr data-id=${row.id} @click=${() => this.open(row.id)}>
-          ${columns.map((c) => html`<td class=${numeric(c.name) ? 'number' : ''}>${formatValue(row[c.name], this.fields[c.name])}</td>`)}
-        </tr>`)}</tbody>
+      ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+      <table tabindex="0" @keydown=${(e: KeyboardEvent) => this.onKey(e, entries)}>
+        <thead><tr>${columns.map((c, i) => html`<th class=${isNumeric(this.fields, c.name) ? 'number' : ''} aria-sort=${this.sortState(c.name)}
+            @click=${(e: Event) => { if (!(e.target as Element).closest('input')) this.sort(c.name); }}>${i === 0 ? html`<input type="checkbox" aria-label=${t('Select all')}
+            .checked=${allSelected} @click=${(e: Event) => { e.stopPropagation(); this.selectAll(records, !allSelected); }}>` : nothing}${c.label}</th>`)}
+          ${optional.length ? html`<th class="picker"><button aria-label=${t('Optional columns')} aria-expanded=${this.picker} @click=${() => { this.picker = !this.picker; }}>⋮</button>
+            ${this.picker ? html`<div class="menu" role="menu">${optional.map((c) => html`<label><input type="checkbox" role="menuitemcheckbox" aria-label=${c.label}
+              .checked=${columns.includes(c)} @change=${(e: Event) => { this.shown.set(c.name, (e.target as HTMLInputElement).checked); this.requestUpdate(); }}>${c.label}</label>`)}</div>` : nothing}</th>` : nothing}
+        </tr></thead>
+        <tbody>${entries.map((entry, index) => (entry.kind === 'group' ? this.groupRow(entry.group, entry.depth, columns, index, optional.length > 0)
+          : this.recordRow(entry.row, entry.depth, columns, index, optional.length > 0)))}</tbody>
+        ${hasFooter ? html`<tfoot><tr>${columns.map((c) => html`<td class=${isNumeric(this.fields, c.name) ? 'number' : ''}>${c.sum ? this.footerSum(c.name) : ''}</td>`)}${optional.length ? html`<td></td>` : nothing}</tr></tfoot>` : nothing}
       </table>`;
+  }
+
+  private groupRow(group: Group, depth: number, columns: Column[], index: number, picker: boolean): TemplateResult {
+    return html`<tr class="group ${index === this.cursor ? 'current' : ''}" aria-expanded=${group.open} @click=${() => this.toggleGroup(group)}>
+      ${columns.map((c, i) => (i === 0
+        ? html`<th style="padding-inline-start: ${12 + depth * 20}px"><span class="caret">${group.open ? '▾' : '▸'}</span>${group.label}<span class="count">(${group.count})</span></th>`
+        : html`<th class="number">${isNumeric(this.fields, c.name) && c.name in group.sums ? formatValue(group.sums[c.name], this.fields[c.name]) : ''}</th>`))}
+      ${picker ? html`<th></th>` : nothing}</tr>`;
+  }
+
+  private recordRow(row: Row, depth: number, columns: Column[], index: number, picker: boolean): TemplateResult {
+    const selected = this.selected.has(row.id);
+    const error = this.rowErrors.get(row.id);
+    return html`<tr data-id=${row.id} class="${index === this.cursor ? 'current' : ''} ${selected ? 'selected' : ''}" aria-selected=${index === this.cursor}
+        @click=${() => { if (!this.info.editable) this.open(row.id); }}>
+      ${columns.map((c, i) => this.cell(row, c, i === 0 ? html`<input type="checkbox" aria-label=${t('Select')} .checked=${selected}
+        @click=${(e: Event) => { e.stopPropagation(); this.toggleRow(row.id); }}>` : nothing, i === 0 && depth ? `padding-inline-start: ${12 + depth * 20}px` : ''))}
+      ${picker ? html`<td></td>` : nothing}</tr>
+      ${error ? html`<tr class="row-error" role="alert"><td colspan=${columns.length + (picker ? 1 : 0)}>${error}</td></tr>` : nothing}`;
+  }
+
+  private cell(row: Row, c: Column, prefix: unknown, style: string): TemplateResult {
+    const field = this.fields[c.name];
+    const numeric = isNumeric(this.fields, c.name) ? 'number' : '';
+    if (this.editing?.id === row.id && this.editing.field === c.name) {
+      const value = row[c.name];
+      const keys = (e: KeyboardEvent) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') { e.preventDefault(); void this.save(row, c.name, (e.target as HTMLInputElement).value); }
+        if (e.key === 'Escape') { e.preventDefault(); this.rowErrors.delete(row.id); this.editing = null; }
+      };
+      const text = value === false || value === null || value === undefined ? '' : String(value);
+      const input = field.type === 'selection'
+        ? html`<select aria-label=${c.label} @keydown=${keys}><option value=""></option>${(field.selection ?? []).map(([k, v]) => html`<option value=${k} ?selected=${k === value}>${v}</option>`)}</select>`
+        : html`<input aria-label=${c.label} type=${field.type === 'date' ? 'date' : isNumeric(this.fields, c.name) ? 'number' : 'text'} step="any" .value=${text} @keydown=${keys}>`;
+      return html`<td class="editing ${numeric}" style=${style} @click=${(e: Event) => e.stopPropagation()}>${prefix}${input}</td>`;
+    }
+    return html`<td class=${numeric} style=${style} @click=${(e: Event) => this.cellClick(e, row, c.name)}>${prefix}${formatValue(row[c.name], field)}</td>`;
+  }
+
+  private footerSum(name: string): string {
+    let total = 0;
+    const picked = this.records().filter((r) => this.selected.has(r.id));
+    if (picked.length) total = picked.reduce((n, r) => n + Number(r[name] || 0), 0);
+    else if (this.groups) total = this.groups.reduce((n, g) => n + (g.sums[name] ?? 0), 0);
+    else total = (this.rows ?? []).reduce((n, r) => n + Number(r[name] || 0), 0);
+    return formatValue(total, this.fields[name]);
   }
 
   private sortState(name: string): 'ascending' | 'descending' | 'none' {
@@ -108,8 +240,92 @@ export class ListView extends LitElement {
     void this.load();
   }
 
+  private async toggleGroup(group: Group): Promise<void> {
+    if (group.open) group.open = false;
+    else {
+      const { columns } = this.info;
+      try {
+        await openGroup(this.query, group, columns.map((c) => c.name), columns.map((c) => c.name).filter((n) => isNumeric(this.fields, n)));
+      } catch (error) { this.error = (error as Error).message; }
+    }
+    this.requestUpdate();
+  }
+
+  private toggleRow(id: number): void {
+    if (!this.selected.delete(id)) this.selected.add(id);
+    this.requestUpdate();
+  }
+
+  private selectAll(records: Row[], on: boolean): void {
+    this.selected = new Set(on ? records.map((r) => r.id) : []);
+    this.requestUpdate();
+  }
+
+  private async run(method: string, ids: number[]): Promise<void> {
+    try {
+      await callKw(this.model, method, [ids], { context: this.context });
+      await this.load();
+    } catch (error) { this.error = (error as Error).message; }
+  }
+
+  private archive(): Promise<void> { return this.run('action_archive', [...this.selected]); }
+
+  private async deleteSelected(): Promise<void> {
+    if (!window.confirm(t('Are you sure you want to delete {count} record(s)?', { count: this.selected.size }))) return;
+    await this.run('unlink', [...this.selected]);
+  }
+
+  private exportCsv(columns: Column[]): void {
+    const rows = this.records().filter((r) => this.selected.has(r.id));
+    download(`${this.model}.csv`, toCsv(rows, columns, this.fields));
+  }
+
+  private cellClick(e: Event, row: Row, name: string): void {
+    if (!this.info.editable) return;
+    e.stopPropagation();
+    const field = this.fields[name];
+    if (!field || field.readonly || !EDITABLE_TYPES.has(field.type)) return;
+    this.editing = { id: row.id, field: name };
+    this.focusEditor = true;
+  }
+
+  private async save(row: Row, name: string, text: string): Promise<void> {
+    const value = parseInput(text, this.fields[name].type);
+    try {
+      await callKw(this.model, 'write', [[row.id], { [name]: value }], { context: this.context });
+      const [fresh] = await callKw<Row[]>(this.model, 'read', [[row.id], this.info.columns.map((c) => c.name)], { context: this.context });
+      Object.assign(row, fresh ?? { [name]: value });
+      this.rowErrors.delete(row.id);
+      this.editing = null;
+    } catch (error) {
+      this.rowErrors.set(row.id, (error as Error).message);
+    }
+    this.requestUpdate();
+  }
+
+  private onKey(e: KeyboardEvent, entries: Entry[]): void {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      this.cursor = Math.max(0, Math.min(entries.length - 1, this.cursor + (e.key === 'ArrowDown' ? 1 : -1)));
+      return;
+    }
+    const entry = entries[this.cursor];
+    if (!entry) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (entry.kind === 'group') void this.toggleGroup(entry.group);
+      else if (this.info.editable) {
+        const first = this.visible(this.info.columns).find((c) => EDITABLE_TYPES.has(this.fields[c.name]?.type) && !this.fields[c.name]?.readonly);
+        if (first) { this.editing = { id: entry.row.id, field: first.name }; this.focusEditor = true; }
+      } else this.open(entry.row.id);
+    } else if (e.key === ' ' && entry.kind === 'record') {
+      e.preventDefault();
+      this.toggleRow(entry.row.id);
+    }
+  }
+
   private open(id: number): void {
-    const ids = (this.rows ?? []).map((r) => r.id);
+    const ids = this.records().map((r) => r.id);
     this.dispatchEvent(new CustomEvent('open-record', { detail: { id, ids }, bubbles: true, composed: true }));
   }
 }
