@@ -3,3 +3,5 @@ import './app.ts';
 import './views/pivot.ts';
 import './views/graph.ts';
 import './search/panel.ts';
+import './views/calendar.ts';
+import './views/activity.ts';
