@@ -251,3 +251,30 @@ t.test('meetings linked to a record: Meeting activity and next meeting', async (
     setClock(null);
   });
 });
+
+t.test('records are searched by their activities (state, deadline, owner, my activities)', async (t) => {
+  await db.rollback(async (env) => {
+    setClock('2024-05-10 09:00:00');
+    const other = await user(env, 'other_owner', false);
+    const [late, today, later, none] = await env.model('test.lead').create([{ name: 'Late' }, { name: 'Today' }, { name: 'Later' }, { name: 'None' }]);
+    await activity(env, late, { date_deadline: '2024-05-01', user_id: other });
+    await activity(env, late, { date_deadline: '2024-05-20' });
+    await activity(env, today, { date_deadline: '2024-05-10' });
+    await activity(env, later, { date_deadline: '2024-06-01', user_id: other });
+    const leads = env.model('test.lead');
+    const find = async (domain: unknown[]) => (await leads.search([['id', 'in', [late, today, later, none]], ...domain] as never)).sort((a, b) => a - b);
+    t.same(await find([['activity_state', '=', 'overdue']]), [late]);
+    t.same(await find([['activity_state', '=', 'today']]), [today]);
+    t.same(await find([['activity_state', 'in', ['today', 'planned']]]), [today, later]);
+    t.same(await find([['activity_state', '=', false]]), [none]);
+    t.same(await find([['activity_state', '!=', 'overdue']]), [today, later, none]);
+    t.same(await find([['activity_date_deadline', '<', '2024-05-11']]), [late, today]);
+    t.same(await find([['activity_user_id', '=', other]]), [late, later]);
+    t.same(await find([['activity_ids', '!=', false]]), [late, today, later]);
+    t.same(await find([['my_activity_date_deadline', '!=', false]]), [late, today], 'the superuser owns the other two');
+    t.same(await find(['!', ['activity_state', '=', 'overdue']]), [today, later, none]);
+    const fields = await leads.fields_get(['activity_state'], ['searchable']);
+    t.equal(fields.activity_state.searchable, true);
+    setClock(null);
+  });
+});

@@ -33,6 +33,9 @@ const NEGATIVE: ReadonlySet<Operator> = new Set(['!=', 'not in', 'not like', 'no
 export interface DomainOptions {
   /** Odoo's `active_test` context key: false also shows archived records. Default true. */
   activeTest?: boolean;
+  /** The user and context given to fields' `search` functions. */
+  uid?: number | null;
+  context?: Record<string, unknown>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,7 +128,7 @@ export function normalizeDomain(domain: unknown): Domain {
 
 /** Compiles `domain` to a boolean SQL expression over `query.alias` (or 'TRUE'); values go to `query.param()`. */
 export function compileDomain(query: Query, domain: unknown, opts: DomainOptions = {}): string {
-  return compileNode(query, parse(domain).tree, false, { activeTest: opts.activeTest !== false, depth: 0 });
+  return compileNode(query, parse(domain).tree, false, { activeTest: opts.activeTest !== false, depth: 0, uid: opts.uid ?? null, context: opts.context ?? {} });
 }
 
 /**
@@ -135,7 +138,7 @@ export function compileDomain(query: Query, domain: unknown, opts: DomainOptions
 export function applyDomain(query: Query, domain: unknown, opts: DomainOptions = {}): void {
   const { terms, tree } = parse(domain);
   const activeTest = opts.activeTest !== false;
-  query.where(compileNode(query, tree, false, { activeTest, depth: 0 }));
+  query.where(compileNode(query, tree, false, { activeTest, depth: 0, uid: opts.uid ?? null, context: opts.context ?? {} }));
   if (activeTest && !mentionsActive(terms)) query.where(activeCondition(query) ?? 'TRUE');
 }
 
@@ -156,6 +159,8 @@ interface Ctx {
   activeTest: boolean;
   /** Guards against related fields that refer to each other. */
   depth: number;
+  uid: number | null;
+  context: Record<string, unknown>;
 }
 
 const MAX_DEPTH = 32;
@@ -211,7 +216,7 @@ function compileJunction(q: Query, node: Extract<Node, { kind: 'and' | 'or' }>, 
 // Leaves: resolve the field, then dispatch on path / operator / field type
 // ---------------------------------------------------------------------------------------------
 
-type SearchField = Pick<Field, 'name' | 'type' | 'column' | 'store' | 'comodel' | 'inverseName' | 'relation' | 'column1' | 'column2' | 'related'>;
+type SearchField = Pick<Field, 'name' | 'type' | 'column' | 'store' | 'comodel' | 'inverseName' | 'relation' | 'column1' | 'column2' | 'related' | 'search'>;
 
 const ID_FIELD: SearchField = { name: 'id', type: 'integer', column: 'id', store: true };
 
@@ -226,6 +231,9 @@ function compileLeaf(q: Query, left: string, op: Operator, right: unknown, leaf:
   const field = q.model.fields.get(name) ?? (name === 'id' ? ID_FIELD : null);
   if (!field) throw errors.unknownField(q.model.name, name);
   if (field.related && !field.store) return compileRelated(q, field, rest, op, right, leaf, ctx);
+  if (field.search && !field.store && !rest) {
+    return field.search({ alias: q.alias, op, value: right, param: (v) => q.param(v), uid: ctx.uid, context: ctx.context });
+  }
   checkSearchable(q.model, field, leaf);
   if (op === '=?') {
     // Odoo's "equal if set": no value means no condition.

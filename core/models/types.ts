@@ -59,6 +59,9 @@ export interface FieldDef {
   /** Write the changes of this field to the record's chatter (used by the activities layer). */
   tracking?: boolean;
   translate?: boolean;
+  /** Makes a non-stored computed field searchable (Odoo's `search=`): returns a boolean SQL
+   *  expression over `leaf.alias` for `field op value`, with values only through `leaf.param()`. */
+  search?: SearchFn;
   // ---- res.config.settings only (see core/settings): where a setting's value really lives ----
   /** boolean: checking adds this group (external id, `crm.group_use_lead`) to the groups implied
    *  by `base.group_user`, so every internal user gets it; unchecking removes it again, from the
@@ -74,6 +77,21 @@ export interface FieldDef {
    *  id, its `interval_number` ('number') or its `interval_type` ('type'). */
   cronInterval?: { cron: string; part: 'number' | 'type' };
 }
+
+/** One leaf `[field, op, value]` on a field with a `search` function. */
+export interface SearchLeaf {
+  /** The alias of the model's table in the query. */
+  alias: string;
+  op: string;
+  value: unknown;
+  /** Adds a value to the query and returns its placeholder. */
+  param(value: unknown): string;
+  /** The user searching (null outside a user's search, e.g. in record rules of the superuser). */
+  uid: number | null;
+  context: Record<string, unknown>;
+}
+
+export type SearchFn = (leaf: SearchLeaf) => string;
 
 /** Computes a field for a batch of records: receives the records (with their dependencies read)
  *  and returns the value per id. */

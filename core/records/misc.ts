@@ -43,7 +43,7 @@ function describeField(field: Field): Values {
     readonly: field.readonly,
     store: field.store,
     sortable: Boolean(field.column),
-    searchable: Boolean(field.column) || field.type === 'one2many' || field.type === 'many2many',
+    searchable: Boolean(field.column) || field.type === 'one2many' || field.type === 'many2many' || Boolean(field.search) || Boolean(field.related),
     manual: false,
     depends: field.depends ?? (field.related ? [field.related] : []),
   };

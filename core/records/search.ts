@@ -11,7 +11,7 @@ import type { Domain } from '../models/types.ts';
 export async function searchQuery(model: Model, domain: Domain, operation: 'read' | 'write' | 'unlink' = 'read'): Promise<Query> {
   await model.check_access_rights(operation === 'unlink' ? 'unlink' : operation);
   const query = new Query(model.env.registry, model.meta.name);
-  applyDomain(query, domain, { activeTest: model.context.active_test !== false });
+  applyDomain(query, domain, { activeTest: model.context.active_test !== false, uid: model.env.uid, context: model.context });
   const rules = await model._rule_domain(operation);
   if (rules.length) applyDomain(query, rules, { activeTest: false });
   return query;

@@ -15,6 +15,7 @@ import type { Env } from '../../models/env.ts';
 import { now } from '../../clock.ts';
 import { ACTIVITY_STATES } from './lib/activity_state.ts';
 import { activityInfo, type ActivityInfo } from './lib/activity_info.ts';
+import { activitySearches } from './lib/activity_search.ts';
 import { addDelay, dateInTz, envTz, type DelayUnit } from './lib/dates.ts';
 import { logTracking, snapshot, trackedFields } from './lib/tracking.ts';
 import type { MailMessage, PostValues } from './models/message.ts';
@@ -94,7 +95,8 @@ const activityField = (modelName: string, name: keyof ActivityInfo): ComputeFn =
 };
 
 export function mailActivityMixin(modelName: string): ModelExtension {
-  const computed = (name: keyof ActivityInfo) => ({ compute: activityField(modelName, name) });
+  const searches = activitySearches(modelName);
+  const computed = (name: keyof ActivityInfo) => ({ compute: activityField(modelName, name), search: searches[name] });
   return extendModel(modelName, {
     fields: {
       activity_ids: fields.json({ string: 'Activities', ...computed('activity_ids') }),
