@@ -28,6 +28,9 @@ const user = 'odoo.exceptions.UserError';
 const validation = 'odoo.exceptions.ValidationError';
 
 export const errors = {
+  /** A business rule of an addon refused the action (Odoo's `UserError`): the message says why. */
+  userError: (message: string, details: Record<string, unknown> = {}) =>
+    new ErpError('ERP_USER_ERROR', message, user, details),
   unknownModel: (model: string) =>
     new ErpError('ERP_UNKNOWN_MODEL', `Unknown model "${model}"`, user, { model }),
   unknownField: (model: string, field: string) =>
@@ -72,6 +75,8 @@ export const errors = {
     new ErpError('ERP_MODULE_FAILED', `Module "${addon}" failed during ${step}: ${cause instanceof Error ? cause.message : String(cause)}`, user, { addon, step }),
   badData: (addon: string, file: string, xmlid: string, reason: string) =>
     new ErpError('ERP_BAD_DATA', `Addon "${addon}", data file ${file}, record "${xmlid}": ${reason}`, user, { addon, file, xmlid }),
+  badTranslations: (addon: string, file: string, reason: string) =>
+    new ErpError('ERP_BAD_TRANSLATIONS', `Addon "${addon}", translation file ${file}: ${reason}`, user, { addon, file }),
   unknownXmlid: (xmlid: string) =>
     new ErpError('ERP_UNKNOWN_XMLID', `External id "${xmlid}" not found`, 'odoo.exceptions.MissingError', { xmlid }),
   badModelDefinition: (model: string, reason: string) =>

@@ -89,7 +89,7 @@ export class Erp {
       if (!this.index.has(module)) throw new ErpError('ERP_MISSING_ADDON', `Database "${name}" has module "${module}" installed, but its code cannot be found in the addon paths`);
     }
     const names = this.index.order(installed);
-    const registry = new Registry(names.map((n) => ({ name: n, models: this.index.get(n).manifest.models, extend: this.index.get(n).manifest.extend })));
+    const registry = new Registry(names.map((n) => ({ name: n, dir: this.index.get(n).dir, models: this.index.get(n).manifest.models, extend: this.index.get(n).manifest.extend })));
     const db = await Database.open(this.server, name, registry);
     const modules = new ModuleManager(db, this.index);
     if (installed.length) await modules.refreshIfChanged();

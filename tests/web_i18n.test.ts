@@ -1,5 +1,6 @@
 // A user switches to Persian in their preferences: the page turns right-to-left, the interface
-// speaks Persian, and dates are shown in the Jalali (Persian) calendar.
+// speaks Persian, and dates are shown in the Jalali (Persian) calendar. Menus, field labels, view
+// terms and translatable records come from the server in Persian too (the addons' i18n files).
 
 import path from 'node:path';
 import t from 'tap';
@@ -46,5 +47,40 @@ if ('missing' in session) {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'persian.png') });
     const lang = await server.db.commit(async (env) => (await env.model('res.users').read(await env.refId('base.user_admin'), ['lang']))[0].lang);
     t.equal(lang, 'fa_IR', 'the preference is saved on the user');
+  });
+
+  t.test('in Persian, menus, field labels, view terms and stage names come from the server in Persian', async (t) => {
+    const server = await testServer(t, { modules: ['test_i18n'] });
+    await server.db.commit(async (env) => {
+      await env.model('res.users').write(await env.refId('base.user_admin'), { lang: 'fa_IR' });
+      await env.model('test.i18n.ticket').create({ name: 'Printer jammed', stage_id: await env.refId('test_i18n.stage_progress'), priority: '1', hours: 2.5 });
+    });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    t.teardown(() => page.close());
+    await page.goto(`${server.url}/web`);
+    await page.getByLabel('Login').fill('admin');
+    await page.getByLabel('Password').fill('admin');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('navigation', { name: 'منوی اصلی' }).waitFor();
+    const apps = page.locator('erp-home');
+    await apps.getByRole('button', { name: 'میز خدمت' }).waitFor();
+    t.ok(await apps.getByRole('button', { name: 'تنظیمات' }).isVisible(), "base's Settings app is named in Persian");
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'persian_home.png') });
+    await apps.getByRole('button', { name: 'میز خدمت' }).click();
+    const row = page.locator('erp-list-view tbody tr', { hasText: 'Printer jammed' });
+    await row.waitFor();
+    const headers = (await page.locator('erp-list-view thead th').allTextContents()).map((h) => h.trim()).filter(Boolean);
+    t.same(headers, ['موضوع', 'مرحله', 'اولویت', 'ساعت‌های صرف‌شده'], 'the column titles are the field labels in Persian');
+    t.match(await row.textContent(), /در جریان.*فوری/, 'the stage name and the selection label in Persian');
+    t.ok(await page.getByText('تیکت‌ها').first().isVisible(), "the app's menu (and the action) in Persian");
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'persian_list.png') });
+    await row.getByText('Printer jammed').click();
+    const form = page.locator('erp-form-view');
+    await form.getByText('یادداشت‌های داخلی').waitFor();
+    t.ok(await form.getByRole('button', { name: 'حل کردن' }).isVisible(), 'a button of the view');
+    t.ok(await form.getByText('اهمیت', { exact: true }).isVisible(), "a label set by an extension view");
+    t.ok(await form.getByText('صرف‌شده', { exact: true }).isVisible(), 'a text of the view');
+    t.notOk(await form.getByText('Internal Notes').count(), 'no English term of the view is left');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'persian_form.png') });
   });
 }

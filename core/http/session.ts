@@ -38,7 +38,9 @@ export interface UserSession {
 export async function requireSession(root: Env, sid: string | undefined): Promise<UserSession> {
   const session = sid ? await getSession(root, sid) : null;
   if (!sid || !session) throw httpErrors.sessionExpired();
-  return { sid, uid: session.uid, context: (session.context ?? {}) as Context };
+  // The user's current language and time zone over the ones stored at login.
+  const { tz: _tz, ...stored } = (session.context ?? {}) as Context;
+  return { sid, uid: session.uid, context: { ...stored, ...session.preferences } };
 }
 
 /** The session user's environment; `context` (the call's) goes over the session's. */

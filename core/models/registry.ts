@@ -9,6 +9,8 @@ import { AccessControl } from '../security/access.ts';
 
 export interface AddonModels {
   name: string;
+  /** The addon's folder, where its translations (`i18n/<lang>.json`) are looked up. */
+  dir?: string;
   models?: ModelDefinition[];
   extend?: ModelExtension[];
 }
@@ -54,9 +56,12 @@ export class Registry implements ModelResolver {
   readonly triggers = new Map<string, Map<string, Trigger[]>>();
   /** Installed addon names in load order. */
   readonly addons: string[];
+  /** Folders of the addons that have one (core/i18n reads their translations from there). */
+  readonly addonDirs: ReadonlyMap<string, string>;
 
   constructor(addons: AddonModels[]) {
     this.addons = addons.map((a) => a.name);
+    this.addonDirs = new Map(addons.filter((a) => a.dir).map((a) => [a.name, a.dir!]));
     const mixins = new Map<string, Mixin[]>();
     for (const addon of addons) {
       for (const def of addon.models ?? []) this.declare(addon.name, def, mixins);

@@ -37,8 +37,8 @@ export class ModuleManager {
   /** A registry for `names` (and nothing else), in dependency order. */
   buildRegistry(names: Iterable<string>): Registry {
     return new Registry(this.index.order(names).map((name) => {
-      const m = this.index.get(name).manifest;
-      return { name, models: m.models, extend: m.extend };
+      const { manifest: m, dir } = this.index.get(name);
+      return { name, dir, models: m.models, extend: m.extend };
     }));
   }
 

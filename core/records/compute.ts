@@ -8,6 +8,7 @@ import { errors } from '../errors.ts';
 import type { Model } from '../models/model.ts';
 import type { ComputeFn, Field, RecordValues } from '../models/types.ts';
 import { columnType, toColumn } from './convert.ts';
+import { SOURCE_LANG } from '../i18n/catalog.ts';
 
 const MAX_DEPTH = 16;
 
@@ -76,7 +77,9 @@ export async function relatedValues(model: Model, ids: number[], path: string): 
 /** Computes stored computed fields of `ids` and writes them in one UPDATE. */
 export async function recompute(model: Model, ids: number[], fields: Field[], depth = 0): Promise<void> {
   if (!ids.length || !fields.length) return;
-  const values = await computeValues(model, ids, fields);
+  // Stored values are source values: compute from untranslated dependencies, whatever the
+  // language of the call that triggered it.
+  const values = await computeValues(model.env.lang === SOURCE_LANG ? model : model.with_context({ lang: SOURCE_LANG }), ids, fields);
   const params: unknown[] = [ids];
   const sets: string[] = [];
   const columns: string[] = ['id'];

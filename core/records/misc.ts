@@ -4,6 +4,8 @@ import { quote } from '../db/query.ts';
 import { errors } from '../errors.ts';
 import type { Model, Values } from '../models/model.ts';
 import type { Domain, Field } from '../models/types.ts';
+import { catalogOf, SOURCE_LANG } from '../i18n/catalog.ts';
+import { translateFieldAttributes } from '../i18n/values.ts';
 
 export async function exists(model: Model, ids: number[]): Promise<number[]> {
   if (!ids.length) return [];
@@ -23,11 +25,12 @@ export async function nameSearch(model: Model, name: string, domain: Domain, ope
 /** Odoo's `fields_get` shape: `{ name: { type, string, required, relation, selection, ... } }`. */
 export async function fieldsGet(model: Model, names?: string[], attributes?: string[]): Promise<Record<string, Values>> {
   const wanted = names?.length ? names : [...model.meta.fields.keys()];
+  const catalog = catalogOf(model.env);
   const result: Record<string, Values> = {};
   for (const name of wanted) {
     const field = model.meta.fields.get(name);
     if (!field) continue; // Odoo ignores unknown names here
-    const description = describeField(field);
+    const description = catalog ? translateFieldAttributes(describeField(field), field, catalog) : describeField(field);
     result[name] = attributes?.length ? Object.fromEntries(attributes.filter((a) => a in description).map((a) => [a, description[a]])) : description;
   }
   return result;
@@ -80,7 +83,9 @@ export async function copyData(model: Model, id: number): Promise<Values> {
   const copyable = [...model.meta.fields.values()].filter((f) =>
     f.name !== 'id' && !['create_uid', 'create_date', 'write_uid', 'write_date', 'display_name'].includes(f.name)
     && (f.copy ?? (f.type !== 'one2many' && !f.compute && !f.related)) && (f.store || f.type === 'many2many' || f.type === 'one2many'));
-  const [record] = await model.read([id], copyable.map((f) => f.name));
+  // The copy starts from the stored (source) values, not from their translations.
+  const source = model.env.lang === SOURCE_LANG ? model : model.with_context({ lang: SOURCE_LANG });
+  const [record] = await source.read([id], copyable.map((f) => f.name));
   const vals: Values = {};
   for (const field of copyable) {
     const value = record[field.name];

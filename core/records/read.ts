@@ -10,6 +10,8 @@ import type { Domain, Field, RecordValues } from '../models/types.ts';
 import { fromColumn } from './convert.ts';
 import { searchQuery } from './search.ts';
 import { computeValues } from './compute.ts';
+import { catalogOf } from '../i18n/catalog.ts';
+import { translateValue } from '../i18n/values.ts';
 
 /** The fields to read: the ones asked for (checked), or every field but binary ones. */
 export function resolveFields(model: Model, names: string[] | undefined): Field[] {
@@ -70,6 +72,10 @@ export async function complete(model: Model, rows: RecordValues[], fields: Field
     x2manyIds(model, ids, fields),
     computeValues(model, rows.map((r) => r.id), fields.filter((f) => !f.store && Boolean(f.compute || f.related))),
   ]);
+  // Stored translatable values read in the user's language (the values of non-stored computed
+  // and related fields come from reads that already did so).
+  const catalog = catalogOf(model.env);
+  const translated = new Map(catalog ? fields.map((f) => [f.name, translatableSource(model, f)] as const).filter((e): e is [string, Field] => Boolean(e[1])) : []);
   return rows.map((row) => {
     const out: RecordValues = { id: row.id };
     for (const field of fields) {
@@ -79,10 +85,22 @@ export async function complete(model: Model, rows: RecordValues[], fields: Field
         const id = row[field.name] as number | null;
         out[field.name] = id ? [id, names.get(field.comodel!)?.get(id) ?? ''] : false;
       } else if (field.type === 'one2many' || field.type === 'many2many') out[field.name] = x2many.get(field.name)?.get(row.id) ?? [];
+      else if (translated.has(field.name)) out[field.name] = translateValue(translated.get(field.name)!, fromColumn(field, row[field.name]), catalog!);
       else out[field.name] = fromColumn(field, row[field.name]);
     }
     return out;
   });
+}
+
+/** The translatable field whose translations a stored field takes: itself, or the target of a
+ *  stored related field (`stage_name` = `stage_id.name`), as Odoo's related fields inherit
+ *  `translate`. */
+function translatableSource(model: Model, field: Field): Field | null {
+  if (!field.column) return null;
+  if (field.translate) return field;
+  if (!field.related) return null;
+  const target = model.env.registry.relatedTarget(model.meta.name, field);
+  return target.translate ? target : null;
 }
 
 async function many2oneNames(model: Model, rows: RecordValues[], fields: Field[]): Promise<Map<string, Map<number, string>>> {
@@ -104,7 +122,8 @@ async function many2oneNames(model: Model, rows: RecordValues[], fields: Field[]
 
 async function x2manyIds(model: Model, ids: number[], fields: Field[]): Promise<Map<string, Map<number, number[]>>> {
   const result = new Map<string, Map<number, number[]>>();
-  const wanted = fields.filter((f) => f.type === 'one2many' || f.type === 'many2many');
+  // Computed x2many fields have no relation of their own: their compute gives the ids.
+  const wanted = fields.filter((f) => (f.type === 'one2many' || f.type === 'many2many') && !f.compute && !f.related);
   await Promise.all(wanted.map(async (field) => result.set(field.name, await relatedIds(model, field, ids))));
   return result;
 }
@@ -147,6 +166,7 @@ export async function displayNames(model: Model, ids: number[]): Promise<Map<num
   }
   const rows = await model.env.cr.query<{ id: number; name: string | null }>(
     `SELECT "id", ${quote(recName.column)}::text AS name FROM ${quote(model.meta.table)} WHERE "id" = ANY($1::int4[])`, [ids]);
-  for (const row of rows) names.set(row.id, row.name ?? '');
+  const catalog = recName.translate ? catalogOf(model.env) : null;
+  for (const row of rows) names.set(row.id, catalog ? String(translateValue(recName, row.name ?? '', catalog)) : row.name ?? '');
   return names;
 }

@@ -10,7 +10,11 @@ export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 
 export interface SessionData {
   uid: number;
+  /** The context stored at login. */
   context: Context;
+  /** The user's language and time zone as they are now (a change of preferences applies to the
+   *  sessions already open: the web client reloads, it does not log in again). */
+  preferences: { lang?: string; tz?: string };
   expires: Date;
 }
 
@@ -34,14 +38,14 @@ export async function createSession(env: Env, uid: number, context: Context = {}
 export async function getSession(env: Env, sid: string): Promise<SessionData | null> {
   if (typeof sid !== 'string' || !SID.test(sid)) return null;
   const hash = digest(sid);
-  const rows = await env.cr.query<{ user_id: number; context: Context | null; expires_ms: number; valid: boolean }>(
+  const rows = await env.cr.query<{ user_id: number; context: Context | null; lang: string | null; tz: string | null; expires_ms: number; valid: boolean }>(
     `WITH s AS (
-       SELECT s.id, s.user_id, s.context, s.expires, s.expires > ${NOW} AND u.active IS TRUE AS valid
+       SELECT s.id, s.user_id, s.context, u.lang, u.tz, s.expires, s.expires > ${NOW} AND u.active IS TRUE AS valid
        FROM res_users_session s JOIN res_users u ON u.id = s.user_id WHERE s.sid_hash = $1),
      slid AS (
        UPDATE res_users_session x SET expires = ${NOW} + ${TTL} FROM s
        WHERE x.id = s.id AND s.valid AND s.expires < ${NOW} + ${TTL} - interval '1 minute' RETURNING x.expires)
-     SELECT s.user_id, s.context, s.valid,
+     SELECT s.user_id, s.context, s.lang, s.tz, s.valid,
             extract(epoch FROM COALESCE((SELECT expires FROM slid), s.expires)) * 1000 AS expires_ms FROM s`,
     [hash]);
   const row = rows[0];
@@ -50,7 +54,8 @@ export async function getSession(env: Env, sid: string): Promise<SessionData | n
     await env.cr.execute('DELETE FROM res_users_session WHERE sid_hash = $1', [hash]);
     return null;
   }
-  return { uid: row.user_id, context: row.context ?? {}, expires: new Date(Number(row.expires_ms)) };
+  const preferences = { ...(row.lang ? { lang: row.lang } : {}), ...(row.tz ? { tz: row.tz } : {}) };
+  return { uid: row.user_id, context: row.context ?? {}, preferences, expires: new Date(Number(row.expires_ms)) };
 }
 
 export async function destroySession(env: Env, sid: string): Promise<void> {

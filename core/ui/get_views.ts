@@ -1,6 +1,7 @@
 // `model.get_views([[view_id | false, type], ...], options)` in Odoo 17's shape: each requested
-// view's combined arch, post-processed for the user (groups), and the metadata of the fields the
-// archs use, per model. A type without any view gets Odoo's generated default arch.
+// view's combined arch, post-processed for the user (groups, then the terms translated into the
+// context's language), and the metadata of the fields the archs use, per model. A type without
+// any view gets Odoo's generated default arch.
 
 import type { Env } from '../models/env.ts';
 import type { Model, Values } from '../models/model.ts';
@@ -11,6 +12,8 @@ import { ViewSet } from './combine.ts';
 import { defaultArch } from './default_arch.ts';
 import { filterByGroups, usedFields } from './postprocess.ts';
 import { parseXml, serialize, type Element } from './xml.ts';
+import { catalogOf } from '../i18n/catalog.ts';
+import { translateArch } from '../i18n/terms.ts';
 
 export type ViewRequest = [number | false | null, string];
 
@@ -46,20 +49,31 @@ export async function getViews(model: Model, requests: ViewRequest[], options: G
   const userGroups = await viewerGroups(env);
   const views: Record<string, ViewDescription> = {};
   const used = new Map<string, Set<string>>([[model.name, new Set()]]);
+  const catalog = catalogOf(env);
   const toolbar = options.toolbar ? { action: await boundActions(env, model.name, userGroups), print: [] } : undefined;
   for (const [viewId, requested] of requests) {
     const { arch, id } = archFor(set, model, viewId || false, viewModeOf(requested), userGroups);
     await filterByGroups(env, arch, model.name, userGroups);
+    if (catalog) translateArch(arch, model.name, env.registry, catalog);
     for (const [m, names] of usedFields(env.registry, arch, model.name)) {
       if (!used.has(m)) used.set(m, new Set());
       for (const n of names) used.get(m)!.add(n);
     }
     const view: ViewDescription = { arch: serialize(arch), id, model: model.name };
     if (toolbar && requested !== 'search') view.toolbar = toolbar;
-    if (requested === 'search' && options.load_filters) view.filters = [];
+    if (requested === 'search' && options.load_filters) view.filters = await savedFilters(env, model.name, options.action_id ?? false);
     views[requested] = view;
   }
   return { views, models: await describeModels(env, used) };
+}
+
+interface FilterStore { get_filters(model: string, actionId: number | false): Promise<Values[]> }
+
+/** The search view's favorites (ir.filters, the user's and the shared ones), loaded with the
+ *  views so that the search panel needs no call of its own, as Odoo's `load_filters`. */
+async function savedFilters(env: Env, model: string, actionId: number | false): Promise<Values[]> {
+  if (!env.registry.has('ir.filters')) return [];
+  return env.model<Model & FilterStore>('ir.filters').get_filters(model, actionId);
 }
 
 /** The combined arch of the view asked for, of the default view of the type, or generated. */

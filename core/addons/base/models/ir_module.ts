@@ -16,8 +16,8 @@ export const IrModule = defineModel({
   order: 'application desc, sequence, name',
   fields: {
     name: fields.char({ string: 'Technical Name', required: true, index: true }),
-    shortdesc: fields.char({ string: 'Module Name' }),
-    summary: fields.char({ string: 'Summary' }),
+    shortdesc: fields.char({ string: 'Module Name', translate: true }),
+    summary: fields.char({ string: 'Summary', translate: true }),
     description: fields.text({ string: 'Description' }),
     category: fields.char({ string: 'Category' }),
     author: fields.char({ string: 'Author' }),

@@ -8,6 +8,8 @@ import { fields } from '../../../models/fields.ts';
 import { toIds, type Model, type Values } from '../../../models/model.ts';
 import { currentSettings, executeSettings, setSettingsValues } from '../../../settings/execute.ts';
 import { classifyFields } from '../../../settings/classify.ts';
+import { catalogOf } from '../../../i18n/catalog.ts';
+import { translateFieldAttributes } from '../../../i18n/values.ts';
 
 /** What `env.model<ResConfigSettings>('res.config.settings')` offers beyond the records API. */
 export interface ResConfigSettings extends Model {
@@ -48,7 +50,8 @@ export const ResConfigSettings = defineModel({
     }
 
     /** The settings page's layout: one section per module that adds settings (in load order),
-     *  each setting with its label, help, type and kind (group, parameter, module, cron). */
+     *  each setting with its label, help, type and kind (group, parameter, module, cron), in the
+     *  user's language. */
     async get_settings_layout(): Promise<Values[]> {
       const classified = classifyFields(this.meta);
       const kinds = new Map<string, string>([
@@ -59,13 +62,15 @@ export const ResConfigSettings = defineModel({
         ...classified.cronIntervals.map((c) => [c.field.name, 'cron'] as const),
       ]);
       const byModule = new Map<string, Values[]>();
+      const catalog = catalogOf(this.env);
       for (const field of this.meta.fields.values()) {
         if (!kinds.has(field.name)) continue;
         const module = field.modules[field.modules.length - 1];
-        byModule.set(module, [...(byModule.get(module) ?? []), {
+        const setting: Values = {
           name: field.name, string: field.string, help: field.help ?? false, type: field.type, kind: kinds.get(field.name),
           selection: field.selection ?? false, relation: field.comodel ?? false,
-        }]);
+        };
+        byModule.set(module, [...(byModule.get(module) ?? []), catalog ? translateFieldAttributes(setting, field, catalog) : setting]);
       }
       const order = this.env.registry.addons;
       const modules = [...byModule.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));

@@ -95,7 +95,7 @@ const bindingFields = (relation: string) => ({
   binding_type: fields.selection(BINDING_TYPES, { default: 'action', required: true }),
   binding_view_types: fields.char({ default: 'list,form' }),
   groups_id: fields.many2many('res.groups', { string: 'Groups', relation, column1: 'act_id', column2: 'gid' }),
-  help: fields.html({ string: 'Action Description' }),
+  help: fields.html({ string: 'Action Description', translate: true }),
 });
 
 const loadActionMixin = (model: string): Mixin => (Base) => class extends Base {
