@@ -3,6 +3,7 @@
 // last link of that chain. Methods take ids, as Odoo's RPC does, so that `call_kw` maps straight
 // onto them: `model.write([1, 2], { stage_id: 3 })`.
 
+import { errors } from '../errors.ts';
 import type { Env } from './env.ts';
 import type { Context, Domain, ModelMeta, RecordValues } from './types.ts';
 import { search, searchCount } from '../records/search.ts';
@@ -13,6 +14,7 @@ import { unlink } from '../records/unlink.ts';
 import { readGroup, type ReadGroupOptions } from '../records/read_group.ts';
 import { copy, defaultGet, exists, fieldsGet, nameSearch } from '../records/misc.ts';
 import { onchange, type OnchangeReply } from '../records/onchange.ts';
+import { recomputeAfterChange } from '../records/compute.ts';
 import { getViews, type GetViewsOptions, type GetViewsResult, type ViewRequest } from '../ui/get_views.ts';
 
 export interface SearchOptions {
@@ -125,6 +127,15 @@ export class Model {
     return id;
   }
 
+  /** Odoo's `name_create`: a record from its name alone (the context's `default_*` fill the rest,
+   *  as in `create`); `[id, display name]`. The kanban's "Add a column" and many2one fields use it. */
+  async name_create(name: string): Promise<[number, string]> {
+    const recName = this.meta.recName;
+    if (!recName) throw errors.badModelDefinition(this.meta.name, 'has no name field (rec_name): name_create is not possible');
+    const id = await this.create({ [recName]: name });
+    return [id, (await this._display_names([id])).get(id) ?? name];
+  }
+
   async write(ids: number[] | number, vals: Values): Promise<true> {
     await write(this, toIds(ids), vals);
     return true;
@@ -146,6 +157,15 @@ export class Model {
 
   async action_unarchive(ids: number[] | number): Promise<true> {
     return this.write(ids, { active: true });
+  }
+
+  /**
+   * Odoo's `modified`: after code changed `fields` of `ids` with its own SQL (a set-based UPDATE),
+   * recomputes the stored fields that depend on them, here and on other models. Not callable
+   * over RPC (leading underscore).
+   */
+  async _modified(ids: number[], fields: string[]): Promise<void> {
+    if (ids.length && fields.length) await recomputeAfterChange(this, ids, fields);
   }
 
   // ---- hooks for the security layer ----------------------------------------------------------

@@ -1,19 +1,27 @@
 // The kanban view (Odoo 17): cards in columns grouped by the view's `default_group_by` or the
 // search panel's first group-by; every stage shows, even empty ones (as Odoo's group_expand);
-// a column's header has its count and total; cards move between columns by drag and drop
-// (written at once, undone with a message if the server refuses); "+" quick-creates a card in a
-// column; columns fold; 40 cards per column, then "Load more".
+// a column's header has its count and total; cards move between columns and within a column by
+// drag and drop (kanban/moves.ts); "+" quick-creates a card in a column; columns fold. Grouped by
+// a many2one, columns are records of the comodel: "Add a column" creates one, the cog menu renames
+// or deletes one, and headers drag to reorder them when the comodel has a sequence. 40 cards per
+// column, then "Load more". Cards may carry the activity clock (widgets/kanban_activity.ts).
 
 import { LitElement, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { callKw } from '../rpc.ts';
 import type { Fields } from '../arch.ts';
-import { formatValue } from '../format.ts';
 import { addTranslations, t } from '../i18n.ts';
 import { registerView, type Domain, type WindowAction } from './registry.ts';
 import { kanbanLayout, type CardField, type KanbanLayout } from './kanban/layout.ts';
-import { renderCard, withCurrency, type CardContext, type CardRecord } from './kanban/card.ts';
+import { renderCard, type CardContext, type CardRecord } from './kanban/card.ts';
 import { kanbanStyles } from './kanban/styles.ts';
-import { BAR_COLORS, PAGE, describe, loadColumns, type Column, type Query } from './kanban/data.ts';
+import { PAGE, describe, loadColumns, type Column, type Query } from './kanban/data.ts';
+import { KanbanDrag } from './kanban/dnd.ts';
+import { renderAddColumn, renderHeader, type HeaderContext } from './kanban/header.ts';
+import { account, accountChange, moveCard, reorderCard, type MoveContext } from './kanban/moves.ts';
+import { groupId, hasIntegerField } from './kanban/groups.ts';
+import { ColumnActions } from './kanban/column_actions.ts';
+import { actionRef, isAction, requestAction } from './form/buttons.ts';
 
 addTranslations('fa', {
   'None': 'هیچ',
@@ -22,7 +30,6 @@ addTranslations('fa', {
   'Quick create': 'ایجاد سریع',
   'Add': 'افزودن',
   'Discard': 'رها کردن',
-  'Fold': 'جمع کردن',
   'Unfold': 'باز کردن',
   'Dismiss': 'بستن',
   'No record found': 'رکوردی یافت نشد',
@@ -31,7 +38,6 @@ addTranslations('fa', {
   'Could not move the record: {message}': 'جابجایی رکورد ممکن نشد: {message}',
   'Could not create the record: {message}': 'ایجاد رکورد ممکن نشد: {message}',
   'Could not save: {message}': 'ذخیره ممکن نشد: {message}',
-  'Total': 'جمع',
 });
 
 export class KanbanView extends LitElement {
@@ -39,7 +45,7 @@ export class KanbanView extends LitElement {
     model: {}, arch: {}, fields: { attribute: false }, models: { attribute: false }, domain: { attribute: false },
     context: { attribute: false }, groupBy: { attribute: false }, action: { attribute: false },
     columns: { state: true }, records: { state: true }, total: { state: true }, notice: { state: true },
-    quickCreate: { state: true }, dropKey: { state: true }, dragging: { state: true }, folded: { state: true },
+    quickCreate: { state: true }, folded: { state: true },
   };
   declare model: string;
   declare arch: string;
@@ -50,28 +56,33 @@ export class KanbanView extends LitElement {
   declare groupBy: string[];
   declare action: WindowAction | undefined;
   /** Grouped: the columns; null while loading or when not grouped. */
-  declare private columns: Column[] | null;
+  declare columns: Column[] | null;
   /** Not grouped: the cards. */
   declare private records: CardRecord[] | null;
   declare private total: number;
   declare private notice: string;
   /** Key of the column whose quick create is open. */
   declare private quickCreate: string | null;
-  declare private dropKey: string | null;
-  declare private dragging: number | null;
   /** Keys of the columns folded by the user, kept across reloads. */
   declare private folded: Set<string>;
 
   static override styles = kanbanStyles;
 
   private layout: KanbanLayout | null = null;
-  private groupField = '';
+  groupField = '';
+  /** Whether the cards' model and the columns' comodel have an integer `sequence`. */
+  private hasSequence = false;
+  private groupsSequence = false;
   private loadedKey = '';
   private loadToken = 0;
-  private dragFrom: string | null = null;
   private tags = new Map<string, Map<number, { name: string; color: number }>>();
   private currencies = new Map<number, { symbol: string; position: string }>();
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  private drag = new KanbanDrag(this, {
+    dropCard: (id, from, to, index) => void (from.key === to.key ? reorderCard(this.moveCtx, to, id, index) : moveCard(this.moveCtx, id, from, to, index)),
+    dropColumn: (column, index) => void this.cols.move(column, index),
+  });
+  private cols = new ColumnActions(this);
 
   constructor() {
     super();
@@ -80,8 +91,6 @@ export class KanbanView extends LitElement {
     this.total = 0;
     this.notice = '';
     this.quickCreate = null;
-    this.dropKey = null;
-    this.dragging = null;
     this.folded = new Set();
     this.domain = [];
     this.context = {};
@@ -115,19 +124,38 @@ export class KanbanView extends LitElement {
       void this.load();
     }
     if (changed.has('quickCreate') && this.quickCreate !== null) {
-      this.renderRoot.querySelector<HTMLInputElement>('.quick input')?.focus();
+      this.renderRoot.querySelector<HTMLInputElement>('section.column .quick input')?.focus();
     }
     this.fit();
   }
 
   private get cardCtx(): CardContext {
     return {
-      layout: this.layout!, tags: this.tags, currencies: this.currencies, dragging: this.dragging,
+      model: this.model, context: this.context, layout: this.layout!, tags: this.tags, currencies: this.currencies, dragging: this.drag.card,
       onOpen: (record) => this.open(record),
       onPriority: (record, field, value) => void this.setPriority(record, field, value),
-      onDragStart: (event, record) => this.dragStart(event, record),
-      onDragEnd: () => { this.dragging = null; this.dropKey = null; this.dragFrom = null; },
+      onDragStart: (event, record) => {
+        const from = this.columns?.find((c) => c.records.some((r) => r.id === record.id));
+        if (from) this.drag.startCard(event, record, from);
+        else event.preventDefault();
+      },
+      onDragEnd: () => this.drag.reset(),
     };
+  }
+
+  private get moveCtx(): MoveContext {
+    return {
+      model: this.model, context: this.context, layout: this.layout!, field: this.groupField.split(':')[0], hasSequence: this.hasSequence,
+      update: () => this.requestUpdate(), notify: (message) => this.notify(message),
+      reread: (id) => this.reread(id), replace: (record) => this.replace(record),
+    };
+  }
+
+  /** The grouping's comodel when grouped by a many2one (its records are the columns). */
+  get relation(): string {
+    const [name, granularity] = this.groupField.split(':');
+    const field = this.fields[name];
+    return !granularity && field?.type === 'many2one' && field.relation ? field.relation : '';
   }
 
   // ---- loading ------------------------------------------------------------------------------
@@ -139,7 +167,12 @@ export class KanbanView extends LitElement {
       this.layout = layout;
       const groupBy = this.groupBy?.[0] || layout.defaultGroupBy;
       this.groupField = groupBy;
+      const relation = this.relation;
+      // Asked once per model and page, alongside the first queries.
+      const sequences = Promise.all([hasIntegerField(this.model, 'sequence', this.context), relation ? hasIntegerField(relation, 'sequence', this.context) : false])
+        .then(([cards, groups]) => { this.hasSequence = cards; this.groupsSequence = groups; });
       if (!groupBy) {
+        await sequences;
         const [records, total] = await Promise.all([this.search(this.domain, 0), callKw<number>(this.model, 'search_count', [this.domain], { context: this.context })]);
         if (token !== this.loadToken) return;
         await this.describe(records);
@@ -149,7 +182,7 @@ export class KanbanView extends LitElement {
         this.total = total;
         return;
       }
-      const columns = await loadColumns(this.query, groupBy);
+      const [columns] = await Promise.all([loadColumns(this.query, groupBy), sequences]);
       await Promise.all(columns.filter((c) => !this.folded.has(c.key) && c.count > 0).map(async (c) => {
         c.records = await this.search(c.domain, 0);
         c.loaded = true;
@@ -164,8 +197,13 @@ export class KanbanView extends LitElement {
     }
   }
 
+  private get readFields(): string[] {
+    const read = this.layout!.read;
+    return this.hasSequence && !read.includes('sequence') ? [...read, 'sequence'] : read;
+  }
+
   private search(domain: Domain, offset: number): Promise<CardRecord[]> {
-    return callKw<CardRecord[]>(this.model, 'search_read', [], { domain, fields: this.layout!.read, limit: PAGE, offset, context: this.context });
+    return callKw<CardRecord[]>(this.model, 'search_read', [], { domain, fields: this.readFields, limit: PAGE, offset, context: this.context });
   }
 
   private get query(): Query {
@@ -177,15 +215,20 @@ export class KanbanView extends LitElement {
   }
 
   private async reread(id: number): Promise<CardRecord | undefined> {
-    const [record] = await callKw<CardRecord[]>(this.model, 'read', [[id], this.layout!.read], { context: this.context });
+    const [record] = await callKw<CardRecord[]>(this.model, 'read', [[id], this.readFields], { context: this.context });
     if (record) await this.describe([record]);
     return record;
   }
 
+  /** Shows a fresh copy of a card, and keeps its column's count, total and progressbar right. */
   private replace(record: CardRecord): void {
-    for (const list of [this.records ?? [], ...(this.columns ?? []).map((c) => c.records)]) {
-      const index = list.findIndex((r) => r.id === record.id);
-      if (index >= 0) list[index] = record;
+    const index = this.records?.findIndex((r) => r.id === record.id) ?? -1;
+    if (index >= 0) this.records![index] = record;
+    for (const column of this.columns ?? []) {
+      const at = column.records.findIndex((r) => r.id === record.id);
+      if (at < 0) continue;
+      accountChange(column, this.layout!, column.records[at], record);
+      column.records = column.records.map((r, i) => (i === at ? record : r));
     }
     this.requestUpdate();
   }
@@ -209,18 +252,31 @@ export class KanbanView extends LitElement {
     }
   }
 
-  // ---- actions ------------------------------------------------------------------------------
+  // ---- cards --------------------------------------------------------------------------------
 
-  private notify(message: string): void {
+  notify(message: string): void {
     this.notice = message;
     clearTimeout(this.noticeTimer);
     this.noticeTimer = setTimeout(() => { this.notice = ''; }, 8000);
   }
 
   private open(record: CardRecord): void {
+    if (this.layout?.openAction) return void this.runOpenAction(record, this.layout.openAction);
     if (!this.layout?.canOpen) return;
     const ids = this.columns ? this.columns.find((c) => c.records.includes(record))?.records.map((r) => r.id) : this.records?.map((r) => r.id);
     this.dispatchEvent(new CustomEvent('open-record', { detail: { id: record.id, ids: ids ?? [record.id] }, bubbles: true, composed: true }));
+  }
+
+  /** The kanban's own `action`: a method of the record (its action opened), or an action. */
+  private async runOpenAction(record: CardRecord, { name, type }: NonNullable<KanbanLayout['openAction']>): Promise<void> {
+    const active = { active_id: record.id, active_ids: [record.id], active_model: this.model };
+    try {
+      if (type === 'action') return await requestAction(this, actionRef(name), active);
+      const result = await callKw(this.model, name, [[record.id]], { context: this.context });
+      if (isAction(result)) await requestAction(this, result, active);
+    } catch (error) {
+      this.notify((error as Error).message);
+    }
   }
 
   private async setPriority(record: CardRecord, cf: CardField, value: string): Promise<void> {
@@ -234,83 +290,17 @@ export class KanbanView extends LitElement {
     }
   }
 
-  private async toggleFold(column: Column): Promise<void> {
-    const folded = new Set(this.folded);
-    if (folded.has(column.key)) {
-      folded.delete(column.key);
-      this.folded = folded;
-      if (!column.loaded && column.count > 0) await this.loadMore(column);
-    } else {
-      folded.add(column.key);
-      this.folded = folded;
-      if (this.quickCreate === column.key) this.quickCreate = null;
-    }
-  }
-
-  private dragStart(event: DragEvent, record: CardRecord): void {
-    const from = this.columns?.find((c) => c.records.some((r) => r.id === record.id));
-    if (!from || from.value === undefined) { event.preventDefault(); return; }
-    event.dataTransfer?.setData('text/plain', String(record.id));
-    if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
-    this.dragFrom = from.key;
-    this.dragging = record.id;
-  }
-
-  private dragOver(event: DragEvent, column: Column): void {
-    if (this.dragging === null || column.value === undefined) return;
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
-    this.dropKey = column.key;
-  }
-
-  private dragLeave(event: DragEvent, column: Column): void {
-    const to = event.relatedTarget as Node | null;
-    if (this.dropKey === column.key && !(to && (event.currentTarget as Element).contains(to))) this.dropKey = null;
-  }
-
-  private drop(event: DragEvent, column: Column): void {
-    event.preventDefault();
-    const id = this.dragging;
-    const from = this.columns?.find((c) => c.key === this.dragFrom);
-    this.dragging = null;
-    this.dropKey = null;
-    this.dragFrom = null;
-    if (id !== null && from && from !== column) void this.move(id, from, column);
-  }
-
-  /** Moves a card: on screen first, then the write; undone with a message if the server refuses. */
-  async move(id: number, from: Column, to: Column): Promise<void> {
-    const index = from.records.findIndex((r) => r.id === id);
-    if (index < 0 || to.value === undefined) return;
-    const record = from.records[index];
-    const field = this.groupField.split(':')[0];
-    const sumField = this.layout!.sumField;
-    const amount = sumField ? Number(record[sumField] ?? 0) : 0;
-    const bar = this.layout!.progressField ? String(record[this.layout!.progressField]) : '';
-    const shift = (sign: 1 | -1) => {
-      from.count -= sign; from.sum -= sign * amount;
-      to.count += sign; to.sum += sign * amount;
-      if (bar) {
-        from.progress.set(bar, (from.progress.get(bar) ?? 0) - sign);
-        to.progress.set(bar, (to.progress.get(bar) ?? 0) + sign);
-      }
-    };
-    from.records = from.records.filter((r) => r.id !== id);
-    const moved = { ...record, [field]: to.readValue };
-    to.records = [moved, ...to.records];
-    shift(1);
-    this.requestUpdate();
+  /** An activity was done or scheduled from a card: its clock and its column's bar follow. */
+  private async activityChanged(event: Event): Promise<void> {
+    const id = (event as CustomEvent<{ id: number }>).detail.id;
     try {
-      await callKw(this.model, 'write', [[id], { [field]: to.value }], { context: this.context });
-      const fresh = await this.reread(id).catch(() => undefined);
+      const fresh = await this.reread(id);
       if (fresh) this.replace(fresh);
     } catch (error) {
-      to.records = to.records.filter((r) => r.id !== id);
-      from.records = [...from.records.slice(0, index), record, ...from.records.slice(index)];
-      shift(-1);
-      this.requestUpdate();
-      this.notify(t('Could not move the record: {message}', { message: (error as Error).message }));
+      this.notify((error as Error).message);
     }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`article.card[data-id="${id}"]`)?.focus();
   }
 
   private async quickAdd(column: Column, input: HTMLInputElement): Promise<void> {
@@ -326,12 +316,7 @@ export class KanbanView extends LitElement {
       const id = Array.isArray(created) ? created[0] : created;
       const record = (await this.reread(id)) ?? { id, [layout.nameField]: name };
       column.records = [record, ...column.records];
-      column.count += 1;
-      column.sum += layout.sumField ? Number(record[layout.sumField] ?? 0) : 0;
-      if (layout.progressField) {
-        const value = String(record[layout.progressField]);
-        column.progress.set(value, (column.progress.get(value) ?? 0) + 1);
-      }
+      account(column, layout, record, 1);
       input.value = '';
       this.requestUpdate();
     } catch (error) {
@@ -342,6 +327,40 @@ export class KanbanView extends LitElement {
     }
   }
 
+  // ---- columns ------------------------------------------------------------------------------
+
+  private async toggleFold(column: Column): Promise<void> {
+    const folded = new Set(this.folded);
+    if (folded.has(column.key)) {
+      folded.delete(column.key);
+      this.folded = folded;
+      if (!column.loaded && column.count > 0) await this.loadMore(column);
+    } else {
+      folded.add(column.key);
+      this.folded = folded;
+      if (this.quickCreate === column.key) this.quickCreate = null;
+    }
+  }
+
+  private get headerCtx(): HeaderContext {
+    const layout = this.layout!;
+    const relation = this.relation;
+    return {
+      layout, fields: this.fields, currencies: this.currencies, menuKey: this.cols.menuKey, renaming: this.cols.renaming,
+      canCreate: (c) => layout.quickCreate && c.value !== undefined,
+      canManage: (c) => Boolean(relation) && groupId(c) !== undefined,
+      draggable: Boolean(relation) && this.groupsSequence && layout.groupsDraggable,
+      onFold: (c) => void this.toggleFold(c),
+      onQuickCreate: (c) => { this.quickCreate = c.key; },
+      onMenu: (c, focusItem) => this.cols.menu(c, focusItem),
+      onEdit: (c) => this.cols.edit(c),
+      onRename: (c, name) => void this.cols.rename(c, name),
+      onDelete: (c) => void this.cols.remove(c),
+      onDragStart: (e, c) => this.drag.startColumn(e, c),
+      onDragEnd: () => this.drag.reset(),
+    };
+  }
+
   // ---- rendering ----------------------------------------------------------------------------
 
   override render() {
@@ -349,66 +368,44 @@ export class KanbanView extends LitElement {
       <button aria-label=${t('Dismiss')} @click=${() => { this.notice = ''; }}>×</button></div>` : nothing;
     if (!this.layout || (!this.columns && !this.records)) return html`${notice}<p class="loading">${t('Loading…')}</p>`;
     if (!this.columns) return html`${notice}${this.renderGrid()}`;
-    return html`${notice}<div class="board" role="list">${this.columns.map((c) => this.renderColumn(c))}</div>`;
+    const canAdd = Boolean(this.relation) && this.layout.groupCreate;
+    const label = this.fields[this.groupField]?.string || t('Add a column');
+    return html`${notice}<div class="board" role="list" @activity-changed=${(e: Event) => void this.activityChanged(e)}>
+      ${repeat(this.columns, (c) => c.key, (c) => this.renderColumn(c))}
+      ${canAdd ? renderAddColumn(this.cols.adding, label, (open) => this.cols.toggleAdd(open), (input) => void this.cols.add(input)) : nothing}
+    </div>`;
   }
 
   private renderGrid() {
     const records = this.records ?? [];
     if (!records.length) return html`<p class="empty">${helpText(this.action) || t('No record found')}</p>`;
-    return html`<div class="grid">${records.map((r) => renderCard(r, this.cardCtx))}</div>
+    return html`<div class="grid" @activity-changed=${(e: Event) => void this.activityChanged(e)}>${records.map((r) => renderCard(r, this.cardCtx))}</div>
       ${records.length < this.total ? html`<p style="text-align:center"><button class="more" @click=${() => this.loadMore(null)}>${t('Load more ({count} left)', { count: this.total - records.length })}</button></p>` : nothing}`;
   }
 
   private renderColumn(column: Column) {
-    const layout = this.layout!;
-    const sumInfo = layout.sumField ? this.fields[layout.sumField] : undefined;
-    const sumText = sumInfo ? formatValue(Math.round(column.sum), { type: 'integer', string: '' }) : '';
-    const sum = sumInfo?.type === 'monetary' ? withCurrency(sumText, undefined, { currencies: this.currencies }) : sumText;
-    const drop = {
-      over: (e: DragEvent) => this.dragOver(e, column), leave: (e: DragEvent) => this.dragLeave(e, column), drop: (e: DragEvent) => this.drop(e, column),
+    const drag = this.drag;
+    const events = {
+      over: (e: DragEvent) => drag.over(e, column), leave: (e: DragEvent) => drag.leave(e, column), drop: (e: DragEvent) => drag.drop(e, column),
     };
+    const classes = drag.columnClasses(this.columns!, column);
     if (this.folded.has(column.key)) {
-      return html`<section class="column folded ${this.dropKey === column.key ? 'drop' : ''}" role="listitem" data-key=${column.key} aria-label=${column.label}
-          @click=${() => this.toggleFold(column)} @dragover=${drop.over} @dragleave=${drop.leave} @drop=${drop.drop}>
+      return html`<section class="column folded ${classes}" role="listitem" data-key=${column.key} aria-label=${column.label}
+          @click=${() => this.toggleFold(column)} @dragover=${events.over} @dragleave=${events.leave} @drop=${events.drop}>
         <button class="icon" aria-label=${t('Unfold')} title=${t('Unfold')} aria-expanded="false">›</button>
         <div class="vertical"><span>${column.label}</span><span class="count">(${column.count})</span></div>
       </section>`;
     }
-    const canCreate = layout.quickCreate && column.value !== undefined;
-    return html`<section class="column ${this.dropKey === column.key ? 'drop' : ''}" role="listitem" data-key=${column.key} aria-label=${column.label}
-        @dragover=${drop.over} @dragleave=${drop.leave} @drop=${drop.drop}>
-      <header>
-        <div class="head">
-          <h2 title=${column.label}>${column.label}</h2>
-          <span class="count" aria-label=${`${column.count}`}>(${column.count})</span>
-          <span class="spacer"></span>
-          <button class="icon" aria-label=${t('Fold')} title=${t('Fold')} aria-expanded="true" @click=${() => this.toggleFold(column)}>‹</button>
-          ${canCreate ? html`<button class="icon" aria-label=${t('Quick create')} title=${t('Quick create')} @click=${() => { this.quickCreate = column.key; }}>+</button>` : nothing}
-        </div>
-        <div class="progress">
-          ${this.renderBar(column)}
-          ${sum ? html`<span class="sum" title=${this.fields[layout.sumField]?.string ?? t('Total')}>${sum}</span>` : nothing}
-        </div>
-      </header>
-      <div class="cards">
+    const line = drag.cardLine(column);
+    return html`<section class="column ${classes}" role="listitem" data-key=${column.key} aria-label=${column.label}
+        @dragover=${events.over} @dragleave=${events.leave} @drop=${events.drop}>
+      ${renderHeader(column, this.headerCtx)}
+      <div class="cards ${line.empty ? 'drop-empty' : ''}">
         ${this.quickCreate === column.key ? this.renderQuickCreate(column) : nothing}
-        ${column.records.map((r) => renderCard(r, this.cardCtx))}
+        ${repeat(column.records, (r) => r.id, (r) => html`<div class="slot ${r.id === line.before ? 'line-before' : ''} ${r.id === line.after ? 'line-after' : ''}">${renderCard(r, this.cardCtx)}</div>`)}
         ${column.records.length < column.count ? html`<button class="more" @click=${() => this.loadMore(column)}>${t('Load more ({count} left)', { count: column.count - column.records.length })}</button>` : nothing}
       </div>
     </section>`;
-  }
-
-  /** Odoo's progressbar: one coloured segment per value named in `colors`, the rest grey. */
-  private renderBar(column: Column) {
-    const layout = this.layout!;
-    if (!layout.progressField) return html`<span class="spacer"></span>`;
-    const field = this.fields[layout.progressField];
-    const total = Math.max(1, column.count);
-    return html`<div class="bar" aria-hidden="true">${Object.entries(layout.progressColors).map(([value, color]) => {
-      const count = column.progress.get(value) ?? 0;
-      const label = field?.selection?.find(([k]) => k === value)?.[1] ?? value;
-      return count > 0 ? html`<span title=${`${label}: ${count}`} style="width:${(100 * count) / total}%;background:${BAR_COLORS[color] ?? color}"></span>` : nothing;
-    })}</div>`;
   }
 
   private renderQuickCreate(column: Column) {

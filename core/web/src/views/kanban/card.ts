@@ -1,7 +1,8 @@
 // One kanban card, rendered from the layout (no QWeb): title, amounts and relations, tags as
-// coloured chips, priority stars that can be clicked, and the user's initials.
+// coloured chips, priority stars that can be clicked, the activity clock, and the user's initials.
 
 import { html, nothing } from 'lit';
+import '../../widgets/kanban_activity.ts';
 import { formatValue } from '../../format.ts';
 import { t } from '../../i18n.ts';
 import type { CardField, KanbanLayout } from './layout.ts';
@@ -12,6 +13,8 @@ export type CardRecord = Record<string, unknown> & { id: number };
 export const COLORS = ['', '#f06050', '#f4a460', '#f7cd1f', '#6cc1ed', '#814968', '#eb7e7f', '#2c8397', '#475577', '#d6145f', '#30c381', '#9365b8'];
 
 export interface CardContext {
+  model: string;
+  context: Record<string, unknown>;
   layout: KanbanLayout;
   /** Display names and colours of many2many targets, by model then id. */
   tags: Map<string, Map<number, { name: string; color: number }>>;
@@ -88,11 +91,13 @@ export function renderCard(record: CardRecord, ctx: CardContext) {
     ${title ? html`<div class="title">${formatValue(record[title.name], title.field)}</div>` : nothing}
     ${body.map((cf) => {
       const text = cf.part === 'amount' ? formatAmount(record, cf, ctx) : formatValue(record[cf.name], cf.field);
+      if (text && cf.label) return html`<div class="line labelled" data-field=${cf.name}><span class="label">${cf.label}</span><span class="value">${text}</span></div>`;
       return text ? html`<div class=${cf.part === 'amount' ? 'line amount' : 'line'} data-field=${cf.name}>${text}</div>` : nothing;
     })}
     ${layout.card.filter((c) => c.part === 'tags').map((cf) => tagChips(record, cf, ctx))}
-    ${layout.card.some((c) => c.part === 'priority' || c.part === 'avatar') ? html`<div class="bottom">
-      <div class="left">${layout.card.filter((c) => c.part === 'priority').map((cf) => stars(record, cf, ctx))}</div>
+    ${layout.card.some((c) => c.part === 'priority' || c.part === 'avatar' || c.part === 'activity') ? html`<div class="bottom">
+      <div class="left">${layout.card.filter((c) => c.part === 'priority').map((cf) => stars(record, cf, ctx))}${layout.card.some((c) => c.part === 'activity')
+        ? html`<erp-kanban-activity .model=${ctx.model} .resId=${record.id} .state=${record.activity_state ?? false} .context=${ctx.context}></erp-kanban-activity>` : nothing}</div>
       <div class="right">${layout.card.filter((c) => c.part === 'avatar').map((cf) => avatar(record, cf))}</div>
     </div>` : nothing}
   </article>`;

@@ -52,21 +52,12 @@ export async function loadColumns(q: Query, groupBy: string): Promise<Column[]> 
   const [name, granularity] = groupBy.split(':');
   const field = q.fields[name];
   const progressField = layout.progressField;
-  const [rows, bars] = await Promise.all([
+  const [rows, progress] = await Promise.all([
     callKw<Array<Record<string, unknown>>>(q.model, 'read_group', [], {
       domain: q.domain, fields: layout.sumField ? [`${layout.sumField}:sum`] : [], groupby: [groupBy], lazy: true, context: q.context,
     }),
-    progressField ? callKw<Array<Record<string, unknown>>>(q.model, 'read_group', [], {
-      domain: q.domain, fields: [], groupby: [groupBy, progressField], lazy: false, context: q.context,
-    }).catch(() => []) : Promise.resolve([]),
+    progressCounts(q, groupBy).catch(() => new Map<string, Map<string, number>>()),
   ]);
-  const keyOf = (raw: unknown) => String(Array.isArray(raw) ? raw[0] : raw);
-  const progress = new Map<string, Map<string, number>>();
-  for (const row of bars) {
-    const key = keyOf(row[groupBy]);
-    if (!progress.has(key)) progress.set(key, new Map());
-    progress.get(key)!.set(String(row[progressField]), Number(row.__count ?? 0));
-  }
   const writable = !granularity && MOVABLE.has(field?.type ?? '') && !field?.readonly;
   const columns: Column[] = rows.map((row) => {
     const raw = row[groupBy];
@@ -102,6 +93,34 @@ export async function loadColumns(q: Query, groupBy: string): Promise<Column[]> 
   }
   const placed = new Set(ordered.map((c) => c.key));
   return [...ordered, ...columns.filter((c) => !placed.has(c.key) && c.count > 0)];
+}
+
+const keyOf = (raw: unknown) => String(Array.isArray(raw) ? raw[0] : raw);
+
+/** The progressbar's counts by column then value. A field the database cannot group by (not
+ *  stored, as `activity_state`) is counted here from its values, as Odoo's read_progress_bar does. */
+async function progressCounts(q: Query, groupBy: string): Promise<Map<string, Map<string, number>>> {
+  const progressField = q.layout.progressField;
+  const progress = new Map<string, Map<string, number>>();
+  const add = (group: unknown, value: unknown, count: number) => {
+    const key = keyOf(group);
+    if (!progress.has(key)) progress.set(key, new Map());
+    const counts = progress.get(key)!;
+    counts.set(String(value), (counts.get(String(value)) ?? 0) + count);
+  };
+  if (!progressField) return progress;
+  const [name, granularity] = groupBy.split(':');
+  if ((q.fields[progressField] as { store?: boolean } | undefined)?.store === false) {
+    if (granularity) return progress;
+    const rows = await callKw<Array<Record<string, unknown>>>(q.model, 'search_read', [], { domain: q.domain, fields: [progressField, name], context: q.context });
+    for (const row of rows) add(row[name], row[progressField], 1);
+    return progress;
+  }
+  const bars = await callKw<Array<Record<string, unknown>>>(q.model, 'read_group', [], {
+    domain: q.domain, fields: [], groupby: [groupBy, progressField], lazy: false, context: q.context,
+  });
+  for (const row of bars) add(row[groupBy], row[progressField], Number(row.__count ?? 0));
+  return progress;
 }
 
 /** Names and colours of the tags and currency symbols the cards show. */

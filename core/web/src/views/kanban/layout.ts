@@ -4,9 +4,10 @@
 
 import { fieldNodes, isTrue, parseArch, type FieldInfo, type Fields } from '../../arch.ts';
 
-export type CardPart = 'title' | 'line' | 'amount' | 'tags' | 'priority' | 'avatar' | 'date';
+export type CardPart = 'title' | 'line' | 'amount' | 'tags' | 'priority' | 'avatar' | 'date' | 'activity';
 
-export interface CardField { name: string; part: CardPart; field: FieldInfo; widget: string }
+/** `label`: the node's `string`, shown before the value (a dashboard's figures need it). */
+export interface CardField { name: string; part: CardPart; field: FieldInfo; widget: string; label: string }
 
 export interface KanbanLayout {
   /** `default_group_by`, if any. */
@@ -26,12 +27,22 @@ export interface KanbanLayout {
   nameField: string;
   /** Whether cards open the form view (Odoo: `can_open`). */
   canOpen: boolean;
+  /** Odoo 17's `<kanban action="..." type="object|action">`: a click on a card runs this
+   *  rather than opening the form (a team's card opens its pipeline). */
+  openAction: { name: string; type: 'object' | 'action' } | null;
   records_draggable: boolean;
+  /** Odoo's `group_create`, `group_edit`, `group_delete`, `groups_draggable` (all on by default;
+   *  they apply to many2one groupings only). */
+  groupCreate: boolean;
+  groupEdit: boolean;
+  groupDelete: boolean;
+  groupsDraggable: boolean;
 }
 
 const USER_MODELS = new Set(['res.users', 'res.partner', 'hr.employee']);
 
 function partOf(name: string, field: FieldInfo, widget: string): CardPart | null {
+  if (widget === 'kanban_activity') return 'activity';
   if (widget === 'priority' || (field.type === 'selection' && name === 'priority')) return 'priority';
   if (field.type === 'many2many' || widget === 'many2many_tags') return 'tags';
   if (field.type === 'many2one' && (widget.includes('avatar') || (name === 'user_id' && USER_MODELS.has(field.relation ?? '')))) return 'avatar';
@@ -56,7 +67,7 @@ export function kanbanLayout(arch: string, fields: Fields): KanbanLayout {
     const widget = node.getAttribute('widget') ?? '';
     if (name === 'color' && field.type === 'integer') { colorField ||= name; continue; }
     const part = partOf(name, field, widget);
-    if (part) card.push({ name, part, field, widget });
+    if (part) card.push({ name, part, field, widget, label: node.getAttribute('string') ?? '' });
   }
   // The first char field is the card's title (Odoo cards start with `<strong><field name="name"/>`).
   const title = card.find((c) => c.field.type === 'char') ?? card.find((c) => c.part === 'line');
@@ -68,7 +79,9 @@ export function kanbanLayout(arch: string, fields: Fields): KanbanLayout {
     || (fields.expected_revenue ? 'expected_revenue' : '')
     || card.find((c) => c.field.type === 'float')?.name || '';
   const nameField = fields.name?.type === 'char' ? 'name' : (title?.name ?? '');
-  const read = [...new Set([...all, ...card.map((c) => c.name), ...(sumField ? [sumField] : []), ...(colorField ? [colorField] : [])])];
+  // The activity clock is coloured by the record's `activity_state` (mail's activity mixin).
+  const activity = card.some((c) => c.part === 'activity') ? ['activity_state'] : [];
+  const read = [...new Set([...all, ...card.map((c) => c.name), ...(sumField ? [sumField] : []), ...(colorField ? [colorField] : []), ...activity])];
   for (const c of card) {
     const currency = c.field.currency_field ?? (c.field.type === 'monetary' ? 'currency_id' : '');
     if (currency && fields[currency] && !read.includes(currency)) read.push(currency);
@@ -88,6 +101,12 @@ export function kanbanLayout(arch: string, fields: Fields): KanbanLayout {
     quickCreate: flag('quick_create', true) && flag('create', true) && Boolean(nameField),
     nameField,
     canOpen: flag('can_open', true),
+    openAction: root.getAttribute('action') && ['object', 'action'].includes(root.getAttribute('type') ?? '')
+      ? { name: root.getAttribute('action')!, type: root.getAttribute('type') as 'object' | 'action' } : null,
     records_draggable: flag('records_draggable', true),
+    groupCreate: flag('group_create', true),
+    groupEdit: flag('group_edit', true),
+    groupDelete: flag('group_delete', true),
+    groupsDraggable: flag('groups_draggable', true),
   };
 }

@@ -10,7 +10,7 @@ export const kanbanStyles = css`
   .column { flex: 0 0 var(--column); display: flex; flex-direction: column; min-height: 0; border-radius: 6px; background: #f4f5f7;
     transition: background 120ms; }
   .column.drop { background: #ebe8f4; outline: 2px dashed var(--primary); outline-offset: -2px; }
-  .column header { padding: 8px 10px 6px; position: sticky; top: 0; }
+  .column header { padding: 8px 10px 6px; position: sticky; top: 0; z-index: 2; }
   .head { display: flex; align-items: center; gap: 6px; min-height: 28px; }
   .head h2 { font-size: 15px; font-weight: 600; margin: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: #1f2937; }
   .count { color: var(--muted); font-size: 13px; font-variant-numeric: tabular-nums; }
@@ -30,6 +30,9 @@ export const kanbanStyles = css`
   .card .title { font-weight: 600; color: #111827; overflow-wrap: anywhere; }
   .card .line { font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .card .amount { font-variant-numeric: tabular-nums; }
+  .card .line.labelled { display: flex; justify-content: space-between; gap: 12px; }
+  .card .line.labelled .label { color: #6b7280; overflow: hidden; text-overflow: ellipsis; }
+  .card .line.labelled .value { font-weight: 600; color: #111827; font-variant-numeric: tabular-nums; }
   .tags { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 2px; }
   .tag { --tag: #9ca3af; font-size: 12px; line-height: 18px; padding: 0 8px; border-radius: 9px; color: #1f2937;
     background: color-mix(in srgb, var(--tag) 22%, white); border: 1px solid color-mix(in srgb, var(--tag) 45%, white); }
@@ -48,6 +51,36 @@ export const kanbanStyles = css`
   .quick .actions { display: flex; gap: 6px; }
   .btn { font: inherit; border-radius: 4px; padding: 4px 12px; cursor: pointer; border: 1px solid #c4c7ce; background: #fff; color: #374151; }
   .btn.primary { background: var(--primary); border-color: var(--primary); color: #fff; }
+  .bottom .left { display: flex; align-items: center; gap: 6px; }
+  /* Drag and drop: a line where the card (or the column) would land. */
+  .slot { position: relative; }
+  .slot.line-before::before, .slot.line-after::after { content: ''; position: absolute; inset-inline: 0; height: 3px; border-radius: 2px; background: var(--primary); }
+  .slot.line-before::before { top: -5px; }
+  .slot.line-after::after { bottom: -5px; }
+  .cards.drop-empty { outline: 2px dashed var(--primary); outline-offset: -4px; border-radius: 6px; }
+  .column { position: relative; }
+  .column.dragging { opacity: 0.5; }
+  .column.drop-before::before, .column.drop-after::after { content: ''; position: absolute; top: 0; bottom: 0; width: 3px; border-radius: 2px; background: var(--primary); }
+  .column.drop-before::before { inset-inline-start: -8px; }
+  .column.drop-after::after { inset-inline-end: -8px; }
+  header.grab { cursor: grab; }
+  /* The header's cog and its menu. */
+  .cog-wrap { position: relative; display: inline-flex; }
+  .cog { opacity: 0.55; font-size: 15px; }
+  .column:hover .cog, .cog:focus-visible, .cog.open { opacity: 1; }
+  .menu { position: absolute; top: 30px; inset-inline-end: 0; z-index: 5; min-width: 150px; padding: 4px 0; display: flex; flex-direction: column;
+    background: #fff; border: 1px solid var(--border); border-radius: 4px; box-shadow: 0 6px 16px rgb(0 0 0 / 14%); }
+  .menu button { border: 0; background: none; text-align: start; padding: 6px 14px; font: inherit; font-size: 14px; color: #1f2937; cursor: pointer; }
+  .menu button:hover, .menu button:focus-visible { background: #f3f4f6; outline: none; }
+  .menu .danger { color: #b91c1c; }
+  .head .rename { flex: 1; min-width: 0; font: inherit; font-size: 15px; font-weight: 600; padding: 2px 6px; border: 1px solid var(--primary); border-radius: 3px; outline: none; }
+  /* "Add a column", after the last one. */
+  .add-column { flex: 0 0 auto; align-self: flex-start; padding-top: 2px; }
+  .add-column.open { flex-basis: var(--column); }
+  .add-toggle { font: inherit; font-weight: 500; color: var(--primary); background: transparent; border: 1px dashed #c4c7ce; border-radius: 6px; padding: 8px 14px;
+    cursor: pointer; white-space: nowrap; }
+  .add-toggle:hover, .add-toggle:focus-visible { background: #f4f2f9; border-color: var(--primary); }
+  .add-column .quick input { border-bottom: 1px solid #c4c7ce; }
   /* A folded column: a narrow strip with its title written sideways. */
   .column.folded { flex: 0 0 42px; cursor: pointer; align-items: center; padding-top: 8px; }
   .column.folded .vertical { writing-mode: vertical-lr; display: flex; gap: 8px; align-items: center; font-weight: 600; color: #374151; margin-top: 8px; white-space: nowrap; }
