@@ -110,8 +110,20 @@ async function progressCounts(q: Query, groupBy: string): Promise<Map<string, Ma
   };
   if (!progressField) return progress;
   const [name, granularity] = groupBy.split(':');
-  if ((q.fields[progressField] as { store?: boolean } | undefined)?.store === false) {
+  const meta = q.fields[progressField] as { store?: boolean; searchable?: boolean; selection?: Array<[string, string]> } | undefined;
+  if (meta?.store === false) {
     if (granularity) return progress;
+    if (meta.searchable && Array.isArray(meta.selection)) {
+      // Searchable but not groupable (activity_state): one grouped count per value, in parallel,
+      // so the cost does not grow with the number of records.
+      await Promise.all(meta.selection.map(async ([value]) => {
+        const rows = await callKw<Array<Record<string, unknown>>>(q.model, 'read_group', [], {
+          domain: [...q.domain, [progressField, '=', value]], fields: [], groupby: [groupBy], lazy: false, context: q.context,
+        });
+        for (const row of rows) add(row[groupBy], value, Number(row.__count ?? 0));
+      }));
+      return progress;
+    }
     const rows = await callKw<Array<Record<string, unknown>>>(q.model, 'search_read', [], { domain: q.domain, fields: [progressField, name], context: q.context });
     for (const row of rows) add(row[name], row[progressField], 1);
     return progress;
