@@ -281,7 +281,8 @@ t.test('uninstalling an addon removes its rights, rules and groups', async (t) =
   await scratch.commit(async (env) => {
     const count = async (sql: string) => (await env.cr.query<{ n: number }>(sql))[0].n;
     t.equal(await count("SELECT count(*)::int AS n FROM ir_model_access WHERE name LIKE 'doc %'"), 0);
-    t.equal(await count('SELECT count(*)::int AS n FROM ir_rule'), 0);
+    t.equal(await count("SELECT count(*)::int AS n FROM ir_rule r WHERE NOT EXISTS (SELECT 1 FROM ir_model_data d WHERE d.model = 'ir.rule' AND d.res_id = r.id AND d.module = 'base')"), 0,
+      "only base's own rules (favorites) are left");
     t.equal(await count("SELECT count(*)::int AS n FROM res_groups WHERE category = 'Test'"), 0);
     const admin = env.withUser(await env.refId('base.user_admin'));
     t.ok(await admin.model('res.partner').search_count([]) > 0, 'base rights still work');

@@ -1,13 +1,15 @@
 // The pivot and graph views in headless Chromium: totals equal to the data, a header expanded by
-// another field, axes flipped, measures switched; a bar chart with one bar per stage, then a pie.
+// another field, axes flipped, measures switched, the table downloaded as .xlsx (read back with
+// exceljs); a bar chart with one bar per stage, then a pie.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import t from 'tap';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser.ts';
 import { logIn, grantAll } from './helpers/web.ts';
-import { testServer } from './helpers/http.ts';
+import { RpcClient, testServer } from './helpers/http.ts';
 import { ROOT } from './setup/state.ts';
 
 const SCREENSHOTS = path.join(ROOT, 'tests', 'screenshots');
@@ -126,8 +128,9 @@ if ('missing' in session) {
     await pivot.getByRole('button', { name: 'Expand all' }).click();
     await pivot.locator('tbody tr').nth(3).waitFor();
     t.equal(await pivot.locator('tbody tr').count(), 4, 'expand all: back to the months');
-    const csv = await prop(page, 'erp-pivot-view', 'el.csv()') as string;
-    t.match(csv, /"  January 2024",1,1,,2/, 'the CSV download holds the table');
+    const exported = await prop(page, 'erp-pivot-view', 'el.exportTable()');
+    t.same(exported.rows[1], { title: 'January 2024', indent: 1, values: [1, 1, null, 2].map((value, i) => ({ value, is_bold: i === 3 })) },
+      'the table to download holds the rows as shown');
 
     // ---- graph ----
     await page.locator('erp-action .switcher button', { hasText: 'Graph' }).click();
@@ -178,5 +181,65 @@ if ('missing' in session) {
     await prop(page, 'erp-graph-view', "(el.domain = [['id', '=', 0]], true)");
     await t.resolves(graph.getByRole('status').filter({ hasText: 'No data to display' }).waitFor(), 'no data: a message');
     t.same(errors, [], 'no error in the page');
+  });
+
+  t.test('pivot: "Download xlsx" gives the table as shown, nested headers, measures and totals', async (t) => {
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    t.teardown(() => page.close());
+    await logIn(page, server.url);
+    await page.getByRole('button', { name: 'Revenue' }).click();
+    const pivot = page.locator('erp-pivot-view');
+    await pivot.locator('tbody tr[data-path="[]"] td.total').waitFor();
+    await pivot.locator('tbody th.header', { hasText: 'Qualified' }).click();
+    await pivot.getByRole('menu', { name: 'Group by' }).getByRole('menuitem', { name: 'Priority' }).click();
+    await pivot.locator('tbody th.header', { hasText: 'Medium' }).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), pivot.getByRole('button', { name: 'Download xlsx' }).click()]);
+    t.equal(download.suggestedFilename(), 'Revenue Analysis.xlsx', 'named after the action');
+    const dir = mkdtempSync(path.join(tmpdir(), 'erp-xlsx-'));
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'pivot.xlsx');
+    await download.saveAs(file);
+
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0];
+    t.equal(sheet.name, 'Revenue Analysis');
+    const text = (address: string) => { const v = sheet.getCell(address).value; return v === null ? null : typeof v === 'object' ? JSON.stringify(v) : v; };
+    t.same(['B1', 'B2', 'C2', 'D2'].map(text), ['Total', 'January 2024', 'February 2024', 'March 2024'], 'the column headers, the months under Total');
+    t.ok(sheet.getCell('B1').isMerged && sheet.getCell('D1').isMerged && sheet.getCell('D1').master.address === 'B1', 'Total spans the three months');
+    t.equal(sheet.getCell('A3').master.address, 'A1', 'the corner spans the header rows');
+    t.equal(sheet.getCell('E2').master.address, 'E1', 'the grand total column has a blank header as tall as the others');
+    t.same(['B3', 'C3', 'D3', 'E3'].map(text), Array(4).fill('Expected revenue'), 'one measure header per column');
+    const rows = [];
+    for (let r = 4; r <= sheet.rowCount; r++) rows.push([1, 2, 3, 4, 5].map((c) => sheet.getCell(r, c).value));
+    t.same(rows, [
+      ['Total', 1500, 6000, 4000, 11500],
+      ['New', 1000, 2000, null, 3000],
+      ['Qualified', 500, null, 4000, 4500],
+      ['Medium', 500, null, null, 500],
+      ['High', null, null, 4000, 4000],
+      ['Won', null, 4000, null, 4000],
+    ], 'the rows as shown, Qualified opened on its priorities, with the totals');
+    t.same([4, 5, 6, 7].map((r) => sheet.getCell(r, 1).alignment?.indent ?? 0), [0, 1, 1, 2], 'row headers indented by depth');
+    t.ok(sheet.getCell('B4').font?.bold && sheet.getCell('E5').font?.bold && !sheet.getCell('B5').font?.bold, 'totals in bold');
+    t.equal(sheet.getCell('B5').numFmt, '#,##0.00', 'amounts with two decimals');
+  });
+
+  t.test('/web/pivot/export_xlsx: JSON only, with a session', async (t) => {
+    const table = { title: 'T', col_group_headers: [[{ title: 'Total', width: 1, height: 1 }]], measure_headers: [{ title: 'Count' }], rows: [{ title: 'Total', indent: 0, values: [{ value: 3 }] }] };
+    const envelope = JSON.stringify({ jsonrpc: '2.0', method: 'call', params: table, id: 1 });
+    const client = new RpcClient(server.url);
+    const anonymous = await client.post('/web/pivot/export_xlsx', envelope);
+    t.equal(anonymous.json?.error?.data?.name, 'odoo.http.SessionExpiredException', 'no session, no file');
+    await client.authenticate(server.db.name);
+    const form = await client.post('/web/pivot/export_xlsx', envelope, 'text/plain');
+    t.equal(form.status, 415, 'a cross-site form post (text/plain) is refused');
+    const bad = await client.post('/web/pivot/export_xlsx', JSON.stringify({ jsonrpc: '2.0', method: 'call', params: { title: 'T' }, id: 1 }));
+    t.match(bad.json?.error?.data?.message, /Invalid request/, 'a malformed table is refused');
+    const ok = await client.post('/web/pivot/export_xlsx', envelope);
+    t.equal(ok.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    t.match(ok.headers.get('content-disposition'), /attachment; filename="T\.xlsx"/);
   });
 }

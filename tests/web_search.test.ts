@@ -261,6 +261,7 @@ if ('missing' in session) {
     await page.getByRole('button', { name: 'Save current search' }).click();
     await page.getByRole('textbox', { name: 'Name' }).fill('Big alphas');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.locator('erp-search-panel .facet[data-type="favorite"]').waitFor(); // saved on the server first
     t.same(await page.locator('erp-search-panel .facet').allInnerTexts().then((l) => l.map((s) => s.replace(/\s+/g, ' ').replace('×', '').trim())),
       ['Big alphas'], 'the saved search becomes one favorite facet');
     await expectNames(['Alpha deal'], 'the favorite keeps the search');

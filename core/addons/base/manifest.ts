@@ -12,6 +12,7 @@ import { securityModels } from './models/security.ts';
 import { uiModels } from './models/ui.ts';
 import { schedulingModels } from './models/scheduling.ts';
 import { settingsModels } from './models/settings.ts';
+import { filterModels } from './models/ir_filters.ts';
 
 export default defineAddon({
   name: 'base',
@@ -23,7 +24,7 @@ export default defineAddon({
     IrModule, IrModel, IrModelFields, IrModelConstraint, IrModelData, IrConfigParameter,
     Currency, Country, CountryState, Lang,
     PartnerCategory, Partner, Company, Groups, Users,
-    ...securityModels, ...uiModels, ...schedulingModels, ...settingsModels,
+    ...securityModels, ...uiModels, ...schedulingModels, ...settingsModels, ...filterModels,
   ],
   data: ['data/currencies.ts', 'data/countries.ts', 'data/states.ts', 'data/langs.ts', 'data/base.ts', 'data/security.ts', 'data/ui.ts', 'data/scheduling.ts'],
 });

@@ -2,7 +2,8 @@
 // currencies, languages, companies, users, groups) and create and edit partners; Settings
 // (administrators) have full rights on every model of base, including those other parts of base
 // add (the list comes from base's manifest, so a new base model is covered without edits here),
-// except the password hashes.
+// except the password hashes. Every internal user keeps favorites (ir.filters): record rules let
+// them read their own and the shared ones, create either, and change or delete their own only.
 
 import { ref, type DataRecord } from '../../../modules/data.ts';
 import base from '../manifest.ts';
@@ -32,5 +33,22 @@ const forSettings: DataRecord[] = (base.models ?? [])
     values: { name: `${model} system`, model_id: modelRef(model), group_id: ref('group_system'), perm_read: true, perm_write: true, perm_create: true, perm_unlink: true },
   }));
 
-const records: DataRecord[] = [...forInternalUsers, ...forSettings];
+const rule = (id: string, name: string, group: string, domain: string, perms: string): DataRecord => ({
+  id, model: 'ir.rule',
+  values: {
+    name, model_id: modelRef('ir.filters'), groups: [[4, ref(group)]], domain_force: domain,
+    perm_read: perms.includes('r'), perm_write: perms.includes('w'), perm_create: perms.includes('c'), perm_unlink: perms.includes('u'),
+  },
+});
+
+const filters: DataRecord[] = [
+  { id: 'access_ir_filters_group_user', model: 'ir.model.access', values: {
+    name: 'ir.filters user', model_id: modelRef('ir.filters'), group_id: ref('group_user'), perm_read: true, perm_write: true, perm_create: true, perm_unlink: true,
+  } },
+  rule('ir_filters_employee_rule', 'ir.filters: own and shared filters', 'group_user', "[('user_id', 'in', [False, user.id])]", 'rc'),
+  rule('ir_filters_delete_own_rule', 'ir.filters: change and delete own filters', 'group_user', "[('user_id', '=', user.id)]", 'wu'),
+  rule('ir_filters_admin_all_rights_rule', 'ir.filters: administrators, every filter', 'group_system', "[(1, '=', 1)]", 'rwcu'),
+];
+
+const records: DataRecord[] = [...forInternalUsers, ...forSettings, ...filters];
 export default records;

@@ -46,6 +46,10 @@ export interface FieldValue { label: string; domain: DomainSpec }
 export interface GroupByEntry { field: string; label: string }
 
 export interface Favorite {
+  /** The ir.filters record it is saved as. */
+  id?: number;
+  /** Its owner; false: shared with everyone. */
+  userId?: number | false;
   name: string;
   domain: DomainSpec;
   groupBy: string[];

@@ -1,8 +1,9 @@
 // The search panel above multi-record views, as Odoo 17's: a search box with facets, suggestions
 // "Search <field> for: <text>" (many2one: with the matching records to pick one), and a dropdown
-// of Filters, Group By (with a custom group) and Favorites (kept in this browser's localStorage:
-// the server has no ir.filters model yet). Every change of the facets dispatches `search-change`
-// with `{ domain, groupBy, context }`; once at the start too, with the action's search defaults.
+// of Filters, Group By (with a custom group) and Favorites (ir.filters on the server, loaded with
+// the views: favorites.ts). Every change of the facets dispatches `search-change` with
+// `{ domain, groupBy, context }`; once at the start too, with the default favorite or the
+// action's search defaults.
 
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { callKw, rpc } from '../rpc.ts';
@@ -14,6 +15,7 @@ import {
   computeSearch, dateOptions, dateOptionsLabel, defaultDateOptions, facetDomainSpec, parseSearchArch,
   type DomainSpec, type Facet, type Favorite, type FieldValue, type SearchFieldInfo, type SearchItem, type SearchResult,
 } from './model.ts';
+import { contextText, defaultFavorite, deleteFilter, domainText, favoriteOf, loadFilters, saveFilter, type IrFilter } from './favorites.ts';
 
 addTranslations('fa', {
   'Search...': 'جستجو...',
@@ -28,6 +30,9 @@ addTranslations('fa', {
   'Save current search': 'ذخیره جستجوی فعلی',
   'Name': 'نام',
   'Default filter': 'فیلتر پیش‌فرض',
+  'Shared': 'اشتراکی',
+  'Shared with everyone': 'اشتراکی با همه',
+  'Are you sure that you want to remove this filter?': 'آیا مطمئن هستید که می‌خواهید این فیلتر را حذف کنید؟',
   'Save': 'ذخیره',
   'Apply': 'اعمال',
   'Field': 'فیلد',
@@ -96,6 +101,7 @@ const icons = {
   favorite: svg`<path d="m8 1 2.1 4.6 5 .5-3.7 3.4 1 4.9L8 12l-4.4 2.4 1-4.9L.9 6.1l5-.5z" fill="currentColor"/>`,
   search: svg`<circle cx="6.5" cy="6.5" r="4.8" fill="none" stroke="currentColor" stroke-width="1.8"/><path d="m10 10 4.5 4.5" stroke="currentColor" stroke-width="1.8"/>`,
   caret: svg`<path d="M3 5.5 8 11l5-5.5z" fill="currentColor"/>`,
+  shared: svg`<circle cx="5.5" cy="5" r="2.3" fill="currentColor"/><circle cx="11" cy="5.5" r="2" fill="currentColor"/><path d="M1 13c0-3 2-4.5 4.5-4.5S10 10 10 13zM9.5 9.3c.5-.3 1-.4 1.5-.4 2.2 0 4 1.3 4 4.1h-4" fill="currentColor"/>`,
 };
 const icon = (name: keyof typeof icons) => html`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">${icons[name]}</svg>`;
 
@@ -105,14 +111,16 @@ export class SearchPanel extends LitElement {
     facets: { state: true }, text: { state: true }, suggestions: { state: true }, active: { state: true }, open: { state: true },
     expanded: { state: true }, subItems: { state: true }, openDate: { state: true }, customFilter: { state: true },
     savingFavorite: { state: true }, favoriteName: { state: true }, favoriteDefault: { state: true }, modelFields: { state: true },
-    favorites: { state: true },
+    favorites: { state: true }, filters: { attribute: false }, favoriteShared: { state: true }, favoriteError: { state: true },
   };
   declare model: string;
   declare arch: string;
   declare fields: Record<string, SearchFieldInfo>;
   declare context: Record<string, unknown>;
-  /** Optional: the window action, for the favorites' key (otherwise read from the action element). */
-  declare action: { id?: number } | undefined;
+  /** The window action: its favorites are those of its id (and those of no action). */
+  declare action: { id?: number | false } | undefined;
+  /** The favorites (ir.filters) get_views loaded with the search view; fetched when not given. */
+  declare filters: IrFilter[] | undefined;
   declare facets: Facet[];
   declare private text: string;
   declare private suggestions: Suggestion[];
@@ -128,6 +136,8 @@ export class SearchPanel extends LitElement {
   declare private favoriteDefault: boolean;
   declare private modelFields: Record<string, SearchFieldInfo> | null;
   declare private favorites: Favorite[];
+  declare private favoriteShared: boolean;
+  declare private favoriteError: string;
 
   private items: SearchItem[] = [];
   private itemsById = new Map<number, SearchItem>();
@@ -181,6 +191,8 @@ export class SearchPanel extends LitElement {
     .favorite [role='menuitemcheckbox'] { flex: 1; }
     .favorite .delete { border: 0; background: none; cursor: pointer; color: #9ca3af; padding: 0 10px; }
     .favorite .delete:hover { color: #b91c1c; }
+    .favorite .shared { color: #9ca3af; display: inline-flex; margin-inline-start: 4px; }
+    .dropdown .error { color: #b91c1c; font-size: 12px; margin: 4px 12px; }
   `;
 
   constructor() {
@@ -204,6 +216,9 @@ export class SearchPanel extends LitElement {
     this.favoriteDefault = false;
     this.modelFields = null;
     this.favorites = [];
+    this.filters = undefined;
+    this.favoriteShared = false;
+    this.favoriteError = '';
   }
 
   override connectedCallback(): void {
@@ -240,28 +255,14 @@ export class SearchPanel extends LitElement {
     return root instanceof ShadowRoot ? root.host : null;
   }
 
-  /** localStorage key of the favorites: per model and action. */
-  private get favoritesKey(): string {
-    const actionId = this.action?.id ?? (this.host as (Element & { actionId?: unknown }) | null)?.actionId ?? '';
-    return `erp.search.favorites:${this.model}:${String(actionId)}`;
+  private get actionId(): number | false {
+    return typeof this.action?.id === 'number' ? this.action.id : false;
   }
 
-  private loadFavorites(): Favorite[] {
-    try {
-      const stored = JSON.parse(localStorage.getItem(this.favoritesKey) ?? '[]') as unknown;
-      return Array.isArray(stored) ? stored as Favorite[] : [];
-    } catch {
-      return [];
-    }
-  }
-
-  private storeFavorites(favorites: Favorite[]): void {
-    this.favorites = favorites;
-    try {
-      localStorage.setItem(this.favoritesKey, JSON.stringify(favorites));
-    } catch (error) {
-      console.warn('[search] favorites could not be saved', error);
-    }
+  /** The favorites changed on the server: shown here, and kept by the action for next time. */
+  private setFilters(filters: IrFilter[]): void {
+    this.favorites = filters.map((f) => favoriteOf(f, { uid: this.uid }));
+    this.dispatchEvent(new CustomEvent<IrFilter[]>('favorites-change', { detail: filters, bubbles: true, composed: true }));
   }
 
   private async init(key: string): Promise<void> {
@@ -277,7 +278,17 @@ export class SearchPanel extends LitElement {
     }
     this.items = parseSearchArch(root, this.fields ?? {}, { uid: this.uid });
     this.itemsById = new Map(this.items.map((item) => [item.id, item]));
-    this.favorites = this.loadFavorites();
+    let filters = this.filters;
+    if (!filters) {
+      try {
+        filters = await loadFilters(this.model, this.actionId);
+      } catch (error) {
+        console.warn('[search] the favorites could not be loaded', error);
+        filters = [];
+      }
+      if (key !== this.initKey) return;
+    }
+    this.favorites = filters.map((f) => favoriteOf(f, { uid: this.uid }));
     const host = this.host;
     const previous = host ? kept.get(host) : undefined;
     const facets = previous && previous.key === key ? previous.facets : await this.defaultFacets();
@@ -288,7 +299,7 @@ export class SearchPanel extends LitElement {
 
   /** The default favorite, or the action's `search_default_*` keys. */
   private async defaultFacets(): Promise<Facet[]> {
-    const favorite = this.favorites.find((f) => f.isDefault);
+    const favorite = defaultFavorite(this.favorites);
     if (favorite) return [{ type: 'favorite', favorite }];
     const context = this.context ?? {};
     const defaults = Object.entries(context).filter(([k, v]) => k.startsWith('search_default_') && v !== false && v !== null && v !== undefined && v !== '' && v !== 0)
@@ -655,29 +666,52 @@ export class SearchPanel extends LitElement {
     this.setFacets([...this.facets, { type: 'custom', label, domain }]);
   }
 
-  private saveFavorite(): void {
+  /** Saves the current search as an ir.filters (replacing the user's favorite of that name),
+   *  then shows it as the only facet. */
+  private async saveFavorite(): Promise<void> {
     const name = this.favoriteName.trim();
     if (!name) return;
-    const specs = this.facets.map((f) => facetDomainSpec(f, this.itemsById, PyDate.today())).filter((s): s is DomainSpec => !!s);
+    const names = { uid: this.uid, today: PyDate.today() };
+    const specs = this.facets.map((f) => facetDomainSpec(f, this.itemsById, names.today)).filter((s): s is DomainSpec => !!s);
     const result = this.search;
-    const groupByLabels = this.facets.flatMap((f) => (f.type === 'groupBy' ? f.entries.map((e) => e.label) : f.type === 'favorite' ? f.favorite.groupByLabels ?? f.favorite.groupBy : []));
-    const favorite: Favorite = { name, domain: { and: specs }, groupBy: result.groupBy, groupByLabels, context: result.context, isDefault: this.favoriteDefault };
-    const others = this.favorites.filter((f) => f.name !== name).map((f) => (this.favoriteDefault ? { ...f, isDefault: false } : f));
-    this.storeFavorites([...others, favorite]);
-    this.savingFavorite = false;
-    this.favoriteName = '';
-    this.favoriteDefault = false;
-    this.setFacets([{ type: 'favorite', favorite }]);
+    this.favoriteError = '';
+    try {
+      const id = await saveFilter({
+        name, model: this.model, actionId: this.actionId, domain: domainText({ and: specs }, names),
+        context: contextText(result.groupBy, result.context), isDefault: this.favoriteDefault, userId: this.favoriteShared ? false : this.uid,
+      });
+      this.setFilters(await loadFilters(this.model, this.actionId));
+      const favorite = this.favorites.find((f) => f.id === id);
+      this.savingFavorite = false;
+      this.favoriteName = '';
+      this.favoriteDefault = false;
+      this.favoriteShared = false;
+      if (favorite) this.setFacets([{ type: 'favorite', favorite }]);
+    } catch (error) {
+      this.favoriteError = (error as Error).message;
+    }
+  }
+
+  private isActiveFavorite(favorite: Favorite): boolean {
+    return this.facets.some((f) => f.type === 'favorite' && f.favorite.id === favorite.id);
   }
 
   private toggleFavorite(favorite: Favorite): void {
-    const active = this.facets.some((f) => f.type === 'favorite' && f.favorite.name === favorite.name);
-    this.setFacets(active ? this.facets.filter((f) => !(f.type === 'favorite' && f.favorite.name === favorite.name)) : [{ type: 'favorite', favorite }]);
+    const active = this.isActiveFavorite(favorite);
+    this.setFacets(active ? this.facets.filter((f) => !(f.type === 'favorite' && f.favorite.id === favorite.id)) : [{ type: 'favorite', favorite }]);
   }
 
-  private deleteFavorite(favorite: Favorite): void {
-    this.storeFavorites(this.favorites.filter((f) => f.name !== favorite.name));
-    this.setFacets(this.facets.filter((f) => !(f.type === 'favorite' && f.favorite.name === favorite.name)));
+  /** A user deletes their own favorites (record rules keep the others'). */
+  private async deleteFavorite(favorite: Favorite): Promise<void> {
+    if (!favorite.id || !window.confirm(t('Are you sure that you want to remove this filter?'))) return;
+    this.favoriteError = '';
+    try {
+      await deleteFilter(favorite.id);
+      this.setFilters(await loadFilters(this.model, this.actionId));
+      if (this.isActiveFavorite(favorite)) this.setFacets(this.facets.filter((f) => !(f.type === 'favorite' && f.favorite.id === favorite.id)));
+    } catch (error) {
+      this.favoriteError = (error as Error).message;
+    }
   }
 
   // ---- rendering --------------------------------------------------------------------------------
@@ -782,17 +816,21 @@ export class SearchPanel extends LitElement {
       <section aria-label=${t('Favorites')}>
         <h2>${icon('favorite')}${t('Favorites')}</h2>
         ${this.favorites.map((favorite) => html`<div class="favorite">
-          <button role="menuitemcheckbox" aria-checked=${String(this.facets.some((f) => f.type === 'favorite' && f.favorite.name === favorite.name))}
-            @click=${() => this.toggleFavorite(favorite)}>${favorite.name}</button>
-          <button class="delete" aria-label=${`${t('Delete favorite')} ${favorite.name}`} @click=${() => this.deleteFavorite(favorite)}>×</button>
+          <button role="menuitemcheckbox" aria-checked=${String(this.isActiveFavorite(favorite))}
+            @click=${() => this.toggleFavorite(favorite)}>${favorite.name}${favorite.userId ? nothing
+              : html`<span class="shared" title=${t('Shared with everyone')} aria-label=${t('Shared with everyone')}>${icon('shared')}</span>`}</button>
+          ${favorite.userId === this.uid ? html`<button class="delete" aria-label=${`${t('Delete favorite')} ${favorite.name}`} title=${t('Delete favorite')}
+            @click=${() => void this.deleteFavorite(favorite)}>×</button>` : nothing}
         </div>`)}
         ${this.favorites.length ? html`<hr>` : nothing}
+        ${this.favoriteError ? html`<p class="error" role="alert">${this.favoriteError}</p>` : nothing}
         ${this.savingFavorite ? html`<div class="form">
           <input aria-label=${t('Name')} placeholder=${t('Name')} .value=${this.favoriteName}
             @input=${(e: Event) => { this.favoriteName = (e.target as HTMLInputElement).value; }}
-            @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') this.saveFavorite(); }}>
+            @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') void this.saveFavorite(); }}>
           <label><input type="checkbox" .checked=${this.favoriteDefault} @change=${(e: Event) => { this.favoriteDefault = (e.target as HTMLInputElement).checked; }}> ${t('Default filter')}</label>
-          <button class="primary" ?disabled=${!this.favoriteName.trim()} @click=${this.saveFavorite}>${t('Save')}</button>
+          <label><input type="checkbox" .checked=${this.favoriteShared} @change=${(e: Event) => { this.favoriteShared = (e.target as HTMLInputElement).checked; }}> ${t('Shared')}</label>
+          <button class="primary" ?disabled=${!this.favoriteName.trim()} @click=${() => void this.saveFavorite()}>${t('Save')}</button>
         </div>` : html`<button class="action" aria-expanded="false" @click=${() => { this.savingFavorite = true; }}>${t('Save current search')}</button>`}
       </section>
     </div>`;

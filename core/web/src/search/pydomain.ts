@@ -1,7 +1,8 @@
 // A small, safe evaluator of the Python expressions that search archs carry in `domain`,
 // `context` and `filter_domain`: literals (lists, tuples, dicts, strings, numbers, True, False,
 // None), a few names given by the caller (`uid`, `self`, ...), `context_today()` with
-// `.strftime(...)`, and `relativedelta(...)` / `timedelta(...)` added to or subtracted from dates.
+// `.strftime(...)`, `relativedelta(...)` / `timedelta(...)` added to or subtracted from dates,
+// and lists joined with `+`.
 // Anything else is refused with a PyEvalError: nothing is ever handed to eval().
 //
 // Domains are lists in Odoo's prefix notation; `andDomains` / `orDomains` combine them.
@@ -304,6 +305,8 @@ function attribute(value: PyValue, name: string): PyValue {
 function arithmetic(left: PyValue, op: '+' | '-', right: PyValue): PyValue {
   if (typeof left === 'number' && typeof right === 'number') return op === '+' ? left + right : left - right;
   if (op === '+' && typeof left === 'string' && typeof right === 'string') return left + right;
+  // Saved favorites join domains this way: ['&'] + [...] + [...].
+  if (op === '+' && Array.isArray(left) && Array.isArray(right)) return [...left, ...right];
   if (left instanceof PyDate && right instanceof PyDelta) return left.add(right, op === '+' ? 1 : -1);
   if (op === '+' && left instanceof PyDelta && right instanceof PyDate) return right.add(left, 1);
   throw new PyEvalError(`unsupported operands for ${op}`);

@@ -1,20 +1,25 @@
-// The form view (Odoo 17's): a header with the arch's buttons and a status bar, a sheet of groups
-// in two columns and notebook tabs, one widget per field (core/web/src/widgets/), onchange round
-// trips, save (only what changed; create for a new record), discard, errors next to the fields,
-// previous/next through the list it was opened from, and a guard against losing changes.
+// The form view (Odoo 17's): a header with the arch's buttons and a status bar, smart buttons
+// (form/button_box.ts), a sheet of groups in two columns and notebook tabs, one widget per field
+// (core/web/src/widgets/), onchange round trips, save (only what changed; create for a new
+// record), discard, errors next to the fields, previous/next through the list it was opened
+// from, and a guard against losing changes. Buttons call methods or open actions (form/buttons.ts).
 
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { callKw, RpcError } from '../rpc.ts';
 import { fieldNodes, parseArch, type FieldInfo, type Fields } from '../arch.ts';
 import { addTranslations, t } from '../i18n.ts';
-import { registerView, type WindowAction } from './registry.ts';
+import { registerView, type RecordLoaded, type WindowAction } from './registry.ts';
 import { renderWidget } from '../widgets/index.ts';
 import { subFieldNodes } from '../widgets/one2many.ts';
 import { evaluate } from '../widgets/expr.ts';
 import { isEmpty, isX2Many, newRowKey, toServer } from '../widgets/values.ts';
 import type { FieldChange, FieldInvalid } from '../widgets/base.ts';
 import '../widgets/chatter.ts';
+import { formStyles } from './form/styles.ts';
+import { buttonBoxStyles, isButtonBox, renderButtonBox, type ButtonBoxHost } from './form/button_box.ts';
+import { dialogFormStyles, type CloseDialog } from './form/dialog.ts';
+import { actionRef, buttonContext, isAction, requestAction } from './form/buttons.ts';
 
 addTranslations('fa', {
   'Save': 'ذخیره', 'Discard': 'رها کردن', 'Save manually': 'ذخیره دستی', 'Discard changes': 'رها کردن تغییرات',
@@ -31,7 +36,7 @@ export class FormView extends LitElement {
     context: { attribute: false }, groupBy: { attribute: false }, action: { attribute: false },
     resId: { attribute: false }, resIds: { attribute: false },
     record: { state: true }, changes: { state: true }, dirty: { state: true }, errors: { state: true },
-    banner: { state: true }, warning: { state: true }, loading: { state: true }, tabs: { state: true },
+    banner: { state: true }, warning: { state: true }, loading: { state: true }, tabs: { state: true }, busy: { state: true }, dialog: { attribute: false },
   };
   declare model: string;
   declare arch: string;
@@ -54,62 +59,17 @@ export class FormView extends LitElement {
   declare private warning: { title: string; message: string } | null;
   declare private loading: boolean;
   declare private tabs: Map<Element, number>;
+  /** A button is running (its method, or opening its action): buttons wait. */
+  declare private busy: boolean;
+  /** Shown in a dialog (form/dialog.ts): no control panel; the footer's buttons close it. */
+  declare dialog: boolean;
   private parsed: { arch: string; root: Element } | null = null;
   private pending: Promise<void> = Promise.resolve();
   private loadSeq = 0;
   /** Bumped when values are (re)loaded: the widgets are created anew, dropping any text typed. */
   private revision = 0;
 
-  static override styles = css`
-    :host { display: block; color: #1f2937; --accent: #71639e; }
-    .btn { font: inherit; border: 1px solid #d1d5db; background: white; color: #374151; border-radius: 4px; padding: 4px 12px; cursor: pointer; }
-    .btn:hover { background: #f3f4f6; }
-    .btn.primary { background: var(--accent); border-color: var(--accent); color: white; }
-    .btn.primary:hover { background: #5f5389; }
-    .btn.secondary { background: #f3f4f6; border-color: #e5e7eb; }
-    .o_control { display: flex; justify-content: space-between; align-items: center; gap: 8px; min-height: 30px; padding: 6px 16px; background: white; border-bottom: 1px solid #e5e7eb; }
-    .o_actions { display: flex; gap: 6px; align-items: center; }
-    .o_dirty { color: #9ca3af; font-size: 12px; margin-inline-start: 6px; }
-    .o_pager { display: flex; gap: 4px; align-items: center; margin-inline-start: auto; color: #374151; }
-    .o_pager .btn { padding: 2px 9px; }
-    .o_banner { margin: 12px auto 0; max-width: 1140px; box-sizing: border-box; padding: 10px 16px; border-radius: 4px; background: #fef2f2; color: #991b1b; border: 1px solid #fecaca; }
-    .o_form { padding: 0 16px 24px; }
-    .o_form_statusbar { display: flex; justify-content: space-between; align-items: center; gap: 12px; flex-wrap: wrap;
-      max-width: 1140px; margin: 12px auto 0; box-sizing: border-box; padding: 8px 16px; background: white; border: 1px solid #e5e7eb; border-bottom: 0; }
-    .o_statusbar_buttons { display: flex; gap: 6px; }
-    .o_statusbar_status { margin-inline-start: auto; }
-    .o_form_sheet { max-width: 1140px; margin: 0 auto; box-sizing: border-box; background: white; border: 1px solid #e5e7eb;
-      box-shadow: 0 1px 3px rgba(0,0,0,.06); padding: 24px 32px 32px; }
-    .o_form_statusbar + .o_form_sheet { border-top: 1px solid #e5e7eb; }
-    .o_form > .o_form_sheet:first-child { margin-top: 12px; }
-    .oe_title h1, h1 { font-size: 26px; font-weight: 500; margin: 0 0 16px; }
-    h1 .o_field { --font: 26px; }
-    .oe_title { margin-bottom: 8px; }
-    .o_outer_group .o_group_cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); column-gap: 48px; }
-    .o_inner_group { display: grid; grid-template-columns: minmax(110px, max-content) minmax(0, 1fr); column-gap: 16px; row-gap: 8px; align-items: start; margin-bottom: 16px; align-content: start; }
-    .o_group_title { grid-column: 1 / -1; font-weight: 600; text-transform: uppercase; font-size: 12px; color: #4b5563; border-bottom: 1px solid #e5e7eb; padding-bottom: 4px; margin-bottom: 4px; }
-    .o_form_label { font-weight: 500; color: #111827; padding-top: 3px; cursor: default; white-space: nowrap; }
-    .o_form_label.o_required { font-weight: 700; }
-    .o_form_label.o_required::after { content: ' *'; color: #dc2626; font-weight: 400; }
-    .o_form_label.o_readonly { color: #6b7280; font-weight: 400; }
-    .o_wide { grid-column: 1 / -1; }
-    .o_cell { min-width: 0; }
-    .o_field_error { color: #dc2626; font-size: 12px; margin-top: 2px; }
-    .o_separator { font-weight: 600; border-bottom: 1px solid #e5e7eb; margin: 16px 0 8px; padding-bottom: 4px; }
-    .o_notebook { margin-top: 16px; }
-    .o_tabs { display: flex; gap: 2px; border-bottom: 1px solid #d1d5db; }
-    .o_tabs button { font: inherit; background: none; border: 1px solid transparent; border-bottom: 0; padding: 8px 16px; cursor: pointer; color: #4b5563; margin-bottom: -1px; border-radius: 4px 4px 0 0; }
-    .o_tabs button:hover { color: var(--accent); }
-    .o_tabs button[aria-selected='true'] { background: white; border-color: #d1d5db; color: #111827; font-weight: 500; }
-    .o_page { padding: 16px 0 0; }
-    .o_dialog_backdrop { position: fixed; inset: 0; background: rgba(17,24,39,.35); display: flex; align-items: flex-start; justify-content: center; padding-top: 10vh; z-index: 50; }
-    .o_dialog { background: white; border-radius: 6px; min-width: 360px; max-width: 560px; box-shadow: 0 20px 40px rgba(0,0,0,.2); }
-    .o_dialog header { display: flex; justify-content: space-between; align-items: center; padding: 12px 16px; border-bottom: 1px solid #e5e7eb; }
-    .o_dialog h2 { font-size: 17px; margin: 0; font-weight: 500; }
-    .o_dialog p { padding: 16px; margin: 0; }
-    .o_dialog footer { padding: 12px 16px; border-top: 1px solid #e5e7eb; }
-    .o_dialog .close { background: none; border: 0; font-size: 20px; cursor: pointer; color: #6b7280; }
-  `;
+  static override styles = [formStyles, buttonBoxStyles, dialogFormStyles];
 
   constructor() {
     super();
@@ -130,6 +90,8 @@ export class FormView extends LitElement {
     this.warning = null;
     this.loading = true;
     this.tabs = new Map();
+    this.busy = false;
+    this.dialog = false;
   }
 
   override connectedCallback(): void {
@@ -223,7 +185,7 @@ export class FormView extends LitElement {
       let record: Values = {};
       let changes: Values = {};
       if (this.resId) {
-        const [row] = await callKw<Values[]>(this.model, 'read', [[this.resId], names], { context: this.context });
+        const [row] = await callKw<Values[]>(this.model, 'read', [[this.resId], [...new Set([...names, 'display_name'])]], { context: this.context });
         if (!row) throw new Error(t('Record not found'));
         record = row;
       } else {
@@ -244,6 +206,8 @@ export class FormView extends LitElement {
       this.changes = changes;
       this.dirty = false;
       this.revision++;
+      const title = this.resId ? String(record.display_name || `#${this.resId}`) : t('New');
+      this.dispatchEvent(new CustomEvent<RecordLoaded>('record-loaded', { detail: { id: this.resId, title }, bubbles: true, composed: true }));
     } catch (error) {
       if (seq === this.loadSeq) this.banner = (error as Error).message;
     } finally {
@@ -414,18 +378,47 @@ export class FormView extends LitElement {
     this.dispatchEvent(new CustomEvent('open-record', { detail: { id, ids: this.resIds }, bubbles: true, composed: true }));
   }
 
+  /** Header and smart buttons: a dirty or new record is saved first; then the method is called
+   *  (type object) or the action opened (type action). An action the method returns is opened
+   *  by the action manager, with breadcrumbs back; otherwise the record is read again. */
   private async runButton(node: Element): Promise<void> {
+    if (this.busy) return;
+    if (node.getAttribute('special') === 'cancel') return this.closeDialog(false);
     const confirmText = node.getAttribute('confirm');
     if (confirmText && !window.confirm(confirmText)) return;
-    if ((this.dirty || !this.resId) && !(await this.save())) return;
-    if (!this.resId) return;
-    const name = node.getAttribute('name')!;
+    this.busy = true;
     try {
-      if (node.getAttribute('type') === 'object') await callKw(this.model, name, [[this.resId]], { context: this.context });
+      if ((this.dirty || !this.resId) && !(await this.save())) return;
+      if (!this.resId) return;
+      const name = node.getAttribute('name') ?? '';
+      const own = buttonContext(node, this.evalValues);
+      const active = { active_id: this.resId, active_ids: [this.resId], active_model: this.model, ...own };
+      const type = node.getAttribute('type');
+      if (type === 'action') return await requestAction(this, actionRef(name), active);
+      const result = type === 'object' ? await callKw(this.model, name, [[this.resId]], { context: { ...this.context, ...own } }) : null;
+      if (isAction(result)) return await requestAction(this, result, active);
+      if (this.dialog) return this.closeDialog(true);
       await this.load();
     } catch (error) {
       this.showError(error);
+    } finally {
+      this.busy = false;
     }
+  }
+
+  /** Closes the dialog the form is shown in (form/dialog.ts); `acted`: a button ran. */
+  private closeDialog(acted: boolean): void {
+    this.dispatchEvent(new CustomEvent<CloseDialog>('close-dialog', { detail: { acted }, bubbles: true, composed: true }));
+  }
+
+  private get buttonBoxHost(): ButtonBoxHost {
+    return {
+      invisible: (node) => this.modifier(node, 'invisible'),
+      value: (name) => this.value(name),
+      field: (name) => this.fields[name],
+      busy: this.busy,
+      run: (node) => void this.runButton(node),
+    };
   }
 
   // ---- rendering -----------------------------------------------------------------------------
@@ -475,7 +468,7 @@ export class FormView extends LitElement {
 
   private renderButton(node: Element) {
     const primary = /\b(oe_highlight|btn-primary)\b/.test(node.getAttribute('class') ?? '');
-    return html`<button class="btn ${primary ? 'primary' : 'secondary'}" data-name=${node.getAttribute('name') ?? ''}
+    return html`<button class="btn ${primary ? 'primary' : 'secondary'}" data-name=${node.getAttribute('name') ?? ''} ?disabled=${this.busy}
       @click=${() => void this.runButton(node)}>${node.getAttribute('string') ?? node.textContent?.trim() ?? ''}</button>`;
   }
 
@@ -490,6 +483,7 @@ export class FormView extends LitElement {
     if (this.modifier(node, 'invisible')) return '';
     const cls = node.getAttribute('class') ?? '';
     if (node.tagName === 'chatter' || /\boe_chatter\b/.test(cls)) return ''; // rendered once, after the form
+    if (isButtonBox(node)) return renderButtonBox(node, this.buttonBoxHost);
     switch (node.tagName) {
       case 'header': return '';
       case 'sheet': return html`<div class="o_form_sheet">${this.renderChildren(node, false)}</div>`;
@@ -503,6 +497,7 @@ export class FormView extends LitElement {
         return html`<span class="o_form_label">${node.getAttribute('string') ?? this.label(name, this.nodeOf(name))}</span>`;
       }
       case 'newline': return '';
+      case 'footer': return html`<footer class="o_dialog_footer">${this.renderChildren(node, false)}</footer>`;
       case 'h1': return html`<h1 class=${cls}>${this.renderChildren(node, inGroup)}</h1>`;
       case 'h2': return html`<h2 class=${cls}>${this.renderChildren(node, inGroup)}</h2>`;
       case 'h3': return html`<h3 class=${cls}>${this.renderChildren(node, inGroup)}</h3>`;

@@ -1,7 +1,7 @@
 // The pivot view (Odoo 17): rows and columns of groups from the arch (`type="row"`, `type="col"`)
 // or the search panel's group-bys (rows), measures (`type="measure"`, or Count), headers that
-// expand by another field and collapse, totals, flip axis, expand/collapse all, CSV download
-// (Odoo downloads xlsx; a CSV opens in any spreadsheet without a server-side writer).
+// expand by another field and collapse, totals, flip axis, expand/collapse all, and the table
+// downloaded as an .xlsx file written by the server (pivot/export.ts).
 
 import { LitElement, css, html, nothing, svg, type TemplateResult } from 'lit';
 import { callKw } from '../rpc.ts';
@@ -10,6 +10,7 @@ import { formatValue } from '../format.ts';
 import { addTranslations, t } from '../i18n.ts';
 import { registerView, type WindowAction } from './registry.ts';
 import { COUNT, PivotData, type Axis, type Header, type Path } from './pivot/model.ts';
+import { downloadXlsx, exportTable, type PivotTable } from './pivot/export.ts';
 
 addTranslations('fa', {
   'Measures': 'معیارها',
@@ -21,7 +22,7 @@ addTranslations('fa', {
   'Flip axis': 'جابه‌جایی محورها',
   'Expand all': 'باز کردن همه',
   'Collapse all': 'بستن همه',
-  'Download CSV': 'دریافت CSV',
+  'Download xlsx': 'دریافت xlsx',
   'No data to display': 'داده‌ای برای نمایش نیست',
   'Try another filter, or add records.': 'فیلتر دیگری را امتحان کنید یا رکورد اضافه کنید.',
   'Year': 'سال', 'Quarter': 'فصل', 'Month': 'ماه', 'Week': 'هفته', 'Day': 'روز',
@@ -81,6 +82,7 @@ export class PivotView extends LitElement {
     model: {}, arch: {}, fields: { attribute: false }, models: { attribute: false }, domain: { attribute: false },
     context: { attribute: false }, groupBy: { attribute: false }, action: { attribute: false },
     version: { state: true }, menu: { state: true }, measuresOpen: { state: true }, error: { state: true }, loading: { state: true },
+    downloading: { state: true },
   };
   declare model: string;
   declare arch: string;
@@ -96,6 +98,7 @@ export class PivotView extends LitElement {
   declare private measuresOpen: boolean;
   declare private error: string;
   declare private loading: boolean;
+  declare private downloading: boolean;
   private sort: Sort | null = null;
   private known: FieldsGet = {};
   private generation = 0;
@@ -107,6 +110,7 @@ export class PivotView extends LitElement {
     .toolbar { display: flex; gap: 6px; align-items: center; margin-bottom: 12px; flex-wrap: wrap; }
     button { font: inherit; border: 1px solid #d1d5db; background: white; border-radius: 4px; padding: 4px 10px; cursor: pointer; color: inherit; }
     button:hover { background: #f3f4f6; }
+    button:disabled { opacity: .6; cursor: progress; }
     button.primary { background: #71639e; border-color: #71639e; color: white; }
     button.primary:hover { background: #5f5287; }
     .dropdown { position: relative; display: inline-block; }
@@ -152,6 +156,7 @@ export class PivotView extends LitElement {
     this.measuresOpen = false;
     this.error = '';
     this.loading = true;
+    this.downloading = false;
     this.data = new PivotData((groupby, fields) => this.readGroup(groupby, fields), {});
   }
 
@@ -313,7 +318,7 @@ export class PivotView extends LitElement {
     return this.sort ? this.data.sortBy('row', tree, this.sort.col, this.sort.measure, this.sort.ascending) : tree;
   }
 
-  /** The table as a grid: column header rows, measure row, and body rows (for rendering and CSV). */
+  /** The table as a grid: column header rows, measure row, and body rows (for rendering and export). */
   table() {
     const measures = this.data.measures;
     const colTree = this.data.tree('col');
@@ -360,7 +365,7 @@ export class PivotView extends LitElement {
       <button title=${t('Flip axis')} aria-label=${t('Flip axis')} @click=${this.flip}>${icon(ICONS.flip)} ${t('Flip axis')}</button>
       <button title=${t('Expand all')} aria-label=${t('Expand all')} @click=${this.expandAll}>${icon(ICONS.expand)} ${t('Expand all')}</button>
       <button title=${t('Collapse all')} aria-label=${t('Collapse all')} @click=${this.collapseAll}>${icon(ICONS.collapse)} ${t('Collapse all')}</button>
-      <button title=${t('Download CSV')} aria-label=${t('Download CSV')} @click=${this.downloadCsv}>${icon(ICONS.download)} ${t('Download CSV')}</button>
+      <button title=${t('Download xlsx')} aria-label=${t('Download xlsx')} ?disabled=${this.downloading} @click=${this.download}>${icon(ICONS.download)} ${t('Download xlsx')}</button>
     </div>`;
   }
 
@@ -405,35 +410,27 @@ export class PivotView extends LitElement {
     </table></div>`;
   }
 
-  // ---- CSV -------------------------------------------------------------------------------------
+  // ---- xlsx ------------------------------------------------------------------------------------
 
-  /** The table as CSV: one header line (column path / measure), then one line per row header. */
-  csv(): string {
-    const { measures, columns, rows } = this.table();
-    const colLabel = (col: Header | null): string => {
-      if (!col) return t('Total');
-      const labels: string[] = [];
-      for (let depth = 1; depth <= col.path.length; depth++) {
-        labels.push(this.data.tree('col', col.path.slice(0, depth)).label);
-      }
-      return labels.join(' / ') || t('Total');
-    };
-    const quote = (value: string | number) => (typeof value === 'number' ? String(value) : `"${value.replace(/"/g, '""')}"`);
-    const lines = [['', ...columns.flatMap((col) => measures.map((m) => `${colLabel(col)} - ${this.measureLabel(m)}`))].map(quote).join(',')];
-    for (const row of rows) {
-      lines.push([quote(`${'  '.repeat(row.path.length)}${row.label}`),
-        ...columns.flatMap((col) => measures.map((m) => { const v = this.data.value(row.path, col?.path ?? [], m); return v === undefined ? '' : quote(v); }))].join(','));
-    }
-    return `${lines.join('\r\n')}\r\n`;
+  /** The table as the server writes it into the workbook (headers as shown, totals, measures). */
+  exportTable(): PivotTable {
+    return exportTable(this.table(), {
+      title: this.action?.name ?? this.model,
+      measureLabel: (m) => this.measureLabel(m),
+      digits: (m) => (m === COUNT || this.fieldInfo(m)?.type === 'integer' ? 0 : 2),
+      value: (row, col, m) => this.data.value(row, col, m),
+    });
   }
 
-  private downloadCsv = (): void => {
-    const blob = new Blob(['\ufeff', this.csv()], { type: 'text/csv;charset=utf-8' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `${this.action?.name ?? this.model}.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  private download = async (): Promise<void> => {
+    this.downloading = true;
+    try {
+      await downloadXlsx(this.exportTable());
+    } catch (error) {
+      this.error = (error as Error).message;
+    } finally {
+      this.downloading = false;
+    }
   };
 }
 

@@ -44,6 +44,14 @@ export interface ViewProps {
 /** `open-record` detail: open this record in the form view (false: a new record). */
 export interface OpenRecord { id: number | false; ids?: number[] }
 
+/** `do-action` detail: open this action (an id, an external id, or an action as a method returns
+ *  it) over the current one, with breadcrumbs back. `context` (a button's, with `active_id`) goes
+ *  under the action's own. The action manager sets `done`, settled once the action is shown. */
+export interface DoAction { action: number | string | Record<string, unknown>; context?: Record<string, unknown>; done?: Promise<void> }
+
+/** `record-loaded` detail: the form shows this record now; its name goes to the breadcrumbs. */
+export interface RecordLoaded { id: number | false; title: string }
+
 const views = new Map<string, string>();
 
 /** Registers the custom element (already defined) that shows views of `type`. */
