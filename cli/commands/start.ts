@@ -1,17 +1,20 @@
 // `erp start`: make sure the database exists (base, plus crm when available, with demo data by
-// default), then serve it until SIGINT/SIGTERM.
+// default), then serve it until SIGINT/SIGTERM: over HTTP, and over SMTP for its email aliases
+// when `--smtp-port` (or ERP_SMTP_PORT) is given.
 
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { pino } from 'pino';
 import { withErp } from '../config.ts';
 import { globals } from '../globals.ts';
 import { closeHttp, loadStartHttp } from '../http.ts';
+import { startSmtpServer, type SmtpHandle } from '../../core/addons/mail/lib/smtp_server.ts';
 
 interface StartOptions {
   port: number;
   host: string;
   db: string;
   demo: boolean;
+  smtpPort?: number;
 }
 
 function port(value: string): number {
@@ -27,6 +30,7 @@ export function registerStart(program: Command): void {
     .option('--host <host>', 'HTTP interface', '127.0.0.1')
     .option('--db <name>', 'database', 'erp')
     .option('--no-demo', 'create the database without demo data')
+    .addOption(new Option('--smtp-port <port>', 'SMTP port receiving mail for the email aliases (off unless set)').env('ERP_SMTP_PORT').argParser(port))
     .action(async (opts: StartOptions, cmd: Command) => {
       const log = pino({ name: 'erp' });
       await withErp(globals(cmd), async (erp, session) => {
@@ -41,13 +45,22 @@ export function registerStart(program: Command): void {
 
         const startHttp = await loadStartHttp();
         const handle = startHttp ? await startHttp({ erp, db: opts.db, host: opts.host, port: opts.port }) : undefined;
+        let smtp: SmtpHandle | undefined;
+        try {
+          smtp = opts.smtpPort ? await startSmtpServer({ erp, db: opts.db, host: opts.host, port: opts.smtpPort, log }) : undefined;
+        } catch (error) {
+          await closeHttp(handle);
+          throw error;
+        }
         console.log(`address: http://${opts.host}:${opts.port}`);
+        if (smtp) console.log(`smtp:    smtp://${opts.host}:${smtp.port} (mail for the email aliases)`);
         console.log('login:   admin / admin');
         if (!startHttp) console.log('HTTP server not yet available in this version; database ready');
         console.log('press Ctrl-C to stop');
 
         const signal = await session.untilSignal();
         log.info(`${signal} received, stopping`);
+        await smtp?.close();
         await closeHttp(handle);
       });
     });

@@ -1,6 +1,7 @@
-// `mail`: activities, chatter (messages and field tracking) and calendar meetings, the Odoo 17
-// `mail` and `calendar` essentials. Other addons give their models a chatter and activities with
-// the mixins of `mixins.ts` (see README.md).
+// `mail`: activities, chatter (messages and field tracking), calendar meetings, email aliases and
+// the gateway that turns incoming email into records, the Odoo 17 `mail` and `calendar`
+// essentials. Other addons give their models a chatter, activities and aliases with the mixins of
+// `mixins.ts` (see README.md).
 
 import { defineAddon } from '../../modules/manifest.ts';
 import { ActivityType } from './models/activity_type.ts';
@@ -9,6 +10,10 @@ import { Activity } from './models/activity.ts';
 import { ActivityPlan, ActivityPlanTemplate } from './models/activity_plan.ts';
 import { Message, TrackingValue } from './models/message.ts';
 import { Event } from './models/calendar_event.ts';
+import { Alias } from './models/alias.ts';
+import { Attachment } from './models/attachment.ts';
+import { CompanyAliasDomain } from './models/res_company.ts';
+import { MailSettings } from './models/settings.ts';
 
 export default defineAddon({
   name: 'mail',
@@ -17,7 +22,7 @@ export default defineAddon({
   summary: 'Activities, chatter, field tracking and meetings',
   category: 'Productivity/Discuss',
   license: 'LGPL-3',
-  models: [ActivityType, Activity, ActivityPlan, ActivityPlanTemplate, Message, TrackingValue, Event],
-  extend: [irModelCleanup],
+  models: [ActivityType, Activity, ActivityPlan, ActivityPlanTemplate, Attachment, Message, TrackingValue, Event, Alias],
+  extend: [irModelCleanup, CompanyAliasDomain, MailSettings],
   data: ['data/security.ts', 'data/activity_types.ts'],
 });

@@ -6,6 +6,9 @@
 //
 // Messages and activities point to records by (res_model, res_id), as in Odoo, so the extended
 // model gets no column: its fields here are computed on read, and unlink cleans up after it.
+// `mailThread` also gives the model the hooks of the mail gateway (lib/gateway.ts):
+// `message_new` (an email to an alias of the model creates a record) and `message_update` (a
+// reply reaches the record). `mailAliasMixin(model)` gives each record an alias of its own.
 
 import { extendModel, type ModelExtension } from '../../models/define.ts';
 import { fields } from '../../models/fields.ts';
@@ -19,12 +22,21 @@ import { activitySearches } from './lib/activity_search.ts';
 import { addDelay, dateInTz, envTz, type DelayUnit } from './lib/dates.ts';
 import { logTracking, snapshot, trackedFields } from './lib/tracking.ts';
 import type { MailMessage, PostValues } from './models/message.ts';
+import type { InboundMessage } from './lib/gateway.ts';
+
+export { mailAliasMixin, type MailAliasOwner } from './lib/alias_mixin.ts';
+export type { InboundMessage } from './lib/gateway.ts';
 
 /** What `mailThread` adds to a model, for callers: `env.model<MailThread>('crm.lead')`. */
 export interface MailThread extends Model {
   /** Posts a message on each record; one id gives the message id, a list gives a list. */
   message_post(ids: number, values: PostValues): Promise<number>;
   message_post(ids: number[], values: PostValues): Promise<number[]>;
+  /** The mail gateway's hook for an email that starts a thread: creates the record (by default
+   *  named after the subject, with `customValues`, the alias's defaults) and returns its id. */
+  message_new(msg: InboundMessage, customValues?: Values): Promise<number>;
+  /** The gateway's hook for a reply to the records: writes `updateValues` (none by default). */
+  message_update(ids: number[] | number, msg: InboundMessage, updateValues?: Values): Promise<true>;
 }
 
 /** What `mailActivityMixin` adds to a model, for callers. */
@@ -66,6 +78,18 @@ export function mailThread(modelName: string): ModelExtension {
         return Array.isArray(ids) ? posted : posted[0];
       }
 
+      async message_new(msg: InboundMessage, customValues: Values = {}): Promise<number> {
+        const data: Values = { ...customValues };
+        const nameField = this.meta.recName ?? 'name';
+        if (this.meta.fields.has(nameField) && !data[nameField]) data[nameField] = msg.subject || 'No Subject';
+        return this.create(data) as Promise<number>;
+      }
+
+      async message_update(ids: number[] | number, _msg: InboundMessage, updateValues: Values = {}): Promise<true> {
+        if (Object.keys(updateValues).length) await this.write(ids, updateValues);
+        return true;
+      }
+
       /** Tracked fields: read before and after, then one message per changed record. */
       override async write(ids: number[] | number, vals: Values): Promise<true> {
         const list = [...new Set(toIds(ids))];
@@ -81,6 +105,8 @@ export function mailThread(modelName: string): ModelExtension {
         const list = toIds(ids);
         await super.unlink(ids);
         if (list.length) await this.env.model('mail.message').sudo().unlink(await idsByModel(this, 'mail.message', list));
+        // The files received with the records' emails go with them.
+        if (list.length) await this.env.model('ir.attachment').sudo().unlink(await idsByModel(this, 'ir.attachment', list));
         return true;
       }
     },

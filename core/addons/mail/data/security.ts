@@ -1,6 +1,6 @@
-// Access rights of mail's models. Internal users work with activities, meetings and messages
-// (Odoo lets them post, not rewrite history); they read the types and plans, which
-// administrators (Settings) configure.
+// Access rights of mail's models. Internal users work with activities, meetings, messages and
+// attachments (Odoo lets them post, not rewrite history); they read the types, plans and email
+// aliases, which administrators (Settings) configure.
 
 import { ref, type DataRecord } from '../../../modules/data.ts';
 
@@ -14,6 +14,8 @@ const USER: Record<string, Perms> = {
   'mail.activity.type': [true, false, false, false],
   'mail.activity.plan': [true, false, false, false],
   'mail.activity.plan.template': [true, false, false, false],
+  'ir.attachment': [true, true, true, true],
+  'mail.alias': [true, false, false, false],
 };
 
 const slug = (model: string) => model.replace(/\./g, '_');
