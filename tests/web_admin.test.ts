@@ -30,10 +30,10 @@ if ('missing' in session) {
     await page.getByLabel('Search settings').fill('feature');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'settings.png') });
     await toggle.check();
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-    await page.goto(`${server.url}/web`);
-    await t.resolves(page.getByRole('button', { name: 'Feature Reports' }).waitFor(), 'after saving, the menu is there');
+    // A group toggle changes the menus: saving reloads the client, as Odoo does.
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save' }).click()]);
+    await page.getByRole('button', { name: 'Home' }).click();
+    await t.resolves(page.getByRole('button', { name: 'Feature Reports' }).waitFor(), 'after saving, the client reloads and the menu is there');
     const implied = await server.db.commit(async (env) => {
       const [user] = await env.model('res.groups').read(await env.refId('base.group_user'), ['implied_ids']);
       return (user.implied_ids as number[]).includes(await env.refId('test_settings.group_feature'));

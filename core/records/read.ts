@@ -39,7 +39,8 @@ const storedColumns = (alias: string, fields: Field[]) => [
 export async function read(model: Model, ids: number[], names?: string[]): Promise<RecordValues[]> {
   if (!ids.length) return [];
   const fields = await readableFields(model, names);
-  const query = await searchQuery(model, [], 'read');
+  // Records asked for by id are read archived or not, as Odoo's read (active_test filters searches).
+  const query = await searchQuery(model.with_context({ active_test: false }), [], 'read');
   query.where(`${quote(query.alias)}."id" = ANY(${query.param(ids)}::int4[])`);
   const { sql, params } = query.select(storedColumns(query.alias, fields));
   const rows = await model.env.cr.query<RecordValues>(sql, params);

@@ -15,13 +15,16 @@ import { currentRoute, navigate } from './router.ts';
 import type { MenuItem } from './home.ts';
 
 export class ErpApp extends LitElement {
-  static override properties = { session: { state: true }, menus: { state: true }, actionId: { state: true }, app: { state: true }, prefs: { state: true } };
+  static override properties = { session: { state: true }, menus: { state: true }, actionId: { state: true }, app: { state: true }, prefs: { state: true }, dropdown: { state: true } };
   declare private session: SessionInfo | null;
   declare private menus: Menus | null;
   declare private actionId: string | null;
   /** The application open now: its menus make the top menu. */
   declare private app: MenuItem | null;
   declare private prefs: boolean;
+  /** The top menu entry whose dropdown is open, and where (under its button; `left` counts from
+   *  the inline start, the right edge in Persian). */
+  declare private dropdown: { menu: MenuItem; left: number; top: number } | null;
 
   static override styles = css`
     :host { display: block; min-height: 100vh; font: 14px system-ui, sans-serif; background: #f9fafb; }
@@ -29,7 +32,13 @@ export class ErpApp extends LitElement {
     header button { background: none; border: 0; color: inherit; cursor: pointer; font: inherit; padding: 6px 8px; border-radius: 4px; }
     header nav { display: flex; gap: 2px; align-items: center; flex: 1; overflow-x: auto; }
     header nav .app { font-weight: 600; margin-inline-end: 12px; }
-    header nav button[aria-current='page'] { background: #ffffff22; }
+    header nav button[aria-current='page'], header nav button[aria-expanded='true'] { background: #ffffff22; }
+    .dropdown { position: fixed; z-index: 60; min-width: 200px; padding: 6px 0; background: white; border: 1px solid #e5e7eb; border-radius: 4px;
+      box-shadow: 0 6px 18px rgb(0 0 0 / 14%); }
+    .dropdown button { display: block; width: 100%; text-align: start; background: none; border: 0; padding: 6px 16px; font: inherit; color: #1f2937; cursor: pointer; }
+    .dropdown button:hover, .dropdown button:focus-visible { background: #f3f4f6; outline: none; }
+    .dropdown .section { padding: 8px 16px 2px; font-size: 12px; font-weight: 600; color: #6b7280; text-transform: uppercase; }
+    .dropdown .section ~ button { padding-inline-start: 24px; }
   `;
 
   constructor() {
@@ -39,16 +48,19 @@ export class ErpApp extends LitElement {
     this.actionId = null;
     this.app = null;
     this.prefs = false;
+    this.dropdown = null;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.followRoute);
+    document.addEventListener('click', this.closeDropdown);
     void this.load();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.followRoute);
+    document.removeEventListener('click', this.closeDropdown);
     super.disconnectedCallback();
   }
 
@@ -97,9 +109,11 @@ export class ErpApp extends LitElement {
         <nav aria-label=${t('Main menu')}>
           <button aria-label=${t('Home')} @click=${() => navigate({})}>☰</button>
           ${this.app ? html`<button class="app" @click=${() => this.openApp(this.app!)}>${this.app.name}</button>
-            ${this.app.children.map((id) => this.menus![String(id)]).filter(Boolean).map((menu) => html`
-              <button @click=${() => this.openMenu(menu)}>${menu.name}</button>`)}` : ''}
+            ${this.app.children.map((id) => this.menus![String(id)]).filter(Boolean).map((menu) => (menu.children.length
+              ? html`<button aria-haspopup="menu" aria-expanded=${String(this.dropdown?.menu === menu)} @click=${(e: MouseEvent) => this.toggleDropdown(e, menu)}>${menu.name}</button>`
+              : html`<button @click=${() => this.openMenu(menu)}>${menu.name}</button>`))}` : ''}
         </nav>
+        ${this.dropdown ? this.renderDropdown(this.dropdown) : ''}
         <button aria-haspopup="dialog" @click=${() => { this.prefs = true; }}>${this.session.name ?? ''}</button><button @click=${this.signOut}>${t('Log out')}</button>
       </header>
       ${this.prefs ? html`<erp-preferences .tz=${this.session.user_context?.tz || ''} @close=${() => { this.prefs = false; }}></erp-preferences>` : ''}
@@ -113,6 +127,30 @@ export class ErpApp extends LitElement {
   private openApp(app: MenuItem): void {
     this.app = app;
     this.openMenu(app);
+  }
+
+  /** A top menu entry with sub-menus opens them in a dropdown (Odoo's), sections for the
+   *  sub-menus that have their own children. */
+  private toggleDropdown(event: MouseEvent, menu: MenuItem): void {
+    event.stopPropagation();
+    const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    this.dropdown = this.dropdown?.menu === menu ? null : { menu, left: rtl ? window.innerWidth - rect.right : rect.left, top: rect.bottom };
+  }
+
+  private closeDropdown = (): void => {
+    this.dropdown = null;
+  };
+
+  private renderDropdown({ menu, left, top }: { menu: MenuItem; left: number; top: number }) {
+    const item = (child: MenuItem) => html`<button role="menuitem" @click=${() => { this.dropdown = null; this.openMenu(child); }}>${child.name}</button>`;
+    const children = menu.children.map((id) => this.menus![String(id)]).filter(Boolean);
+    return html`<div class="dropdown" role="menu" aria-label=${menu.name} style="inset-inline-start:${left}px;top:${top}px"
+      @keydown=${(e: KeyboardEvent) => { if (e.key === 'Escape') this.dropdown = null; }}>
+      ${children.map((child) => (child.children.length
+        ? html`<div class="section">${child.name}</div>${child.children.map((id) => this.menus![String(id)]).filter(Boolean).map(item)}`
+        : item(child)))}
+    </div>`;
   }
 
   private openMenu(menu: MenuItem): void {

@@ -8,6 +8,7 @@ import { fields } from '../../../models/fields.ts';
 import { errors } from '../../../errors.ts';
 import type { Values } from '../../../models/model.ts';
 import type { RecordValues } from '../../../models/types.ts';
+import type { Env } from '../../../models/env.ts';
 import { storePasswords } from '../../../security/credentials.ts';
 import { hasGroup } from '../../../security/groups.ts';
 import { securityChanged, signalsSecurityChanges } from '../../../security/signals_mixin.ts';
@@ -36,7 +37,7 @@ export const Users = defineModel({
     partner_id: fields.many2one('res.partner', { string: 'Related Partner', required: true, ondelete: 'restrict' }),
     name: fields.char({ related: 'partner_id.name', store: true, readonly: false }),
     email: fields.char({ related: 'partner_id.email', readonly: false }),
-    company_id: fields.many2one('res.company', { string: 'Company' }),
+    company_id: fields.many2one('res.company', { string: 'Company', default: async (env: Env) => (await env.company()) ?? false }),
     groups_id: fields.many2many('res.groups', { string: 'Groups', relation: 'res_groups_users_rel', column1: 'uid', column2: 'gid' }),
     lang: fields.char({ string: 'Language', default: 'en_US' }),
     tz: fields.char({ string: 'Timezone' }),

@@ -4,6 +4,7 @@
 // record), discard, errors next to the fields, previous/next through the list it was opened
 // from, and a guard against losing changes. Buttons call methods or open actions (form/buttons.ts).
 
+import { isRibbon, renderRibbon, ribbonStyles } from '../widgets/ribbon.ts';
 import { LitElement, html, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { callKw, RpcError } from '../rpc.ts';
@@ -66,10 +67,11 @@ export class FormView extends LitElement {
   private parsed: { arch: string; root: Element } | null = null;
   private pending: Promise<void> = Promise.resolve();
   private loadSeq = 0;
-  /** Bumped when values are (re)loaded: the widgets are created anew, dropping any text typed. */
+  /** Bumped when values are (re)loaded: the widgets are created anew, dropping any text typed
+   *  (so the fields show only once the first values are there). */
   private revision = 0;
 
-  static override styles = [formStyles, buttonBoxStyles, dialogFormStyles];
+  static override styles = [formStyles, buttonBoxStyles, dialogFormStyles, ribbonStyles];
 
   constructor() {
     super();
@@ -441,7 +443,7 @@ export class FormView extends LitElement {
         </div>` : ''}
       </div>
       ${this.banner ? html`<div class="o_banner" role="alert">${this.banner}</div>` : ''}
-      <div class="o_form" aria-busy=${String(this.loading)} @field-change=${this.onFieldChange} @field-invalid=${this.onFieldInvalid}
+      <div class="o_form" aria-busy=${String(this.loading)} ?hidden=${this.revision === 0} @field-change=${this.onFieldChange} @field-invalid=${this.onFieldInvalid}
         @field-input=${() => { this.dirty = true; }}>
         ${keyed(this.revision, html`${header ? this.renderHeader(header) : ''}${this.renderChildren(this.root, false)}`)}
         ${this.hasChatter ? html`<erp-chatter .model=${this.model} .resId=${this.resId} .revision=${this.revision} .context=${this.context}></erp-chatter>` : ''}
@@ -481,6 +483,7 @@ export class FormView extends LitElement {
 
   private renderNode(node: Element, inGroup: boolean): unknown {
     if (this.modifier(node, 'invisible')) return '';
+    if (isRibbon(node)) return renderRibbon(node);
     const cls = node.getAttribute('class') ?? '';
     if (node.tagName === 'chatter' || /\boe_chatter\b/.test(cls)) return ''; // rendered once, after the form
     if (isButtonBox(node)) return renderButtonBox(node, this.buttonBoxHost);
