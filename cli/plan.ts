@@ -9,6 +9,7 @@ export function formatPlan(plan: RemovalPlan): string {
   for (const [model, ids] of models) lines.push(`  ${model}: ${ids.length}`);
   const list = (label: string, items: string[]) => lines.push(`${label}: ${items.length ? items.join(', ') : 'none'}`);
   list('tables', plan.tables);
+  if (plan.views?.length) list('views', plan.views);
   list('columns', plan.columns.map((c) => `${c.table}.${c.column}`));
   list('constraints', plan.constraints.map((c) => `${c.table}.${c.name}`));
   return lines.map((l) => l.trimEnd()).join('\n');

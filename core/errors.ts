@@ -45,6 +45,8 @@ export const errors = {
     new ErpError('ERP_REQUIRED_FIELD', `The field "${label}" (${field}) is required on model "${model}"`, validation, { model, field }),
   readonlyField: (model: string, field: string) =>
     new ErpError('ERP_READONLY_FIELD', `The field "${field}" on model "${model}" is read-only`, validation, { model, field }),
+  readonlyModel: (model: string, operation: string) =>
+    new ErpError('ERP_READONLY_MODEL', `The records of "${model}" are read-only (a report computed by a SQL view): ${operation} is not possible`, user, { model, operation }),
   constraint: (model: string, message: string, fields: string[] = []) =>
     new ErpError('ERP_CONSTRAINT', message, validation, { model, fields }),
   sqlConstraint: (model: string, name: string, message: string) =>

@@ -9,6 +9,8 @@ import type { Registry } from '../models/registry.ts';
 import { columnType } from '../records/convert.ts';
 import type { Field, ModelMeta } from '../models/types.ts';
 import type { PgServer } from './server.ts';
+import type { Cursor } from './cursor.ts';
+import { quote } from './query.ts';
 
 type Props = Record<string, Record<string, unknown>>;
 
@@ -24,7 +26,10 @@ function properties(registry: Registry, meta: ModelMeta, relations: Set<string>)
   const props: Props = { id: { type: 'integer', primary: true, autoincrement: true, fieldName: 'id' } };
   for (const field of meta.fields.values()) {
     if (field.name === 'id') continue;
-    if (field.type === 'many2one' && field.column) {
+    if (field.type === 'many2one' && field.column && registry.get(field.comodel!).view) {
+      // A view has no primary key to refer to: the id is kept without a foreign key.
+      props[field.name] = { type: 'integer', columnType: 'int4', nullable: true, fieldName: field.column, index: field.index ?? false };
+    } else if (field.type === 'many2one' && field.column) {
       const comodel = registry.get(field.comodel!);
       props[field.name] = {
         kind: 'm:1', entity: comodel.table, fieldName: field.column, nullable: true,
@@ -59,10 +64,11 @@ function constraints(meta: ModelMeta) {
   return { uniques, checks };
 }
 
-/** One EntitySchema per model (many2many relation tables come with their owning side). */
+/** One EntitySchema per model (many2many relation tables come with their owning side); models
+ *  backed by a SQL view have none (see `createViews`), and MikroORM ignores views it finds. */
 export function entitySchemas(registry: Registry): EntitySchema[] {
   const relations = new Set<string>();
-  return [...registry.models.values()].map((meta) => new EntitySchema({
+  return [...registry.models.values()].filter((meta) => !meta.view).map((meta) => new EntitySchema({
     name: meta.table,
     tableName: meta.table,
     properties: properties(registry, meta, relations) as never,
@@ -93,4 +99,16 @@ export async function schemaDiff(server: PgServer, database: string, registry: R
   } finally {
     await orm.close(true);
   }
+}
+
+/**
+ * (Re)creates the SQL views of the registry's report models, after the tables they read are in
+ * place. All are dropped first, then created in load order: a view's columns may change with an
+ * upgrade (CREATE OR REPLACE cannot drop or retype one), and a view may read another. The
+ * uninstaller drops them (`planRemoval`), from the models the ledger says the modules own.
+ */
+export async function createViews(cr: Cursor, registry: Registry): Promise<void> {
+  const views = [...registry.models.values()].filter((meta) => meta.view);
+  for (const meta of [...views].reverse()) await cr.execute(`DROP VIEW IF EXISTS ${quote(meta.table)} CASCADE`);
+  for (const meta of views) await cr.execute(`CREATE VIEW ${quote(meta.table)} AS (${meta.view})`);
 }

@@ -34,6 +34,12 @@ export interface ModelDef extends ModelExtensionDef {
   /** SQL table; defaults to the name with dots replaced by underscores (`crm.lead` -> `crm_lead`). */
   table?: string;
   transient?: boolean;
+  /**
+   * A report: the model reads a PostgreSQL VIEW made of this SELECT (Odoo's `_auto = False` with
+   * `init()`), created at install and upgrade, dropped at uninstall. The SELECT returns an `id`
+   * and a column per stored field; the records cannot be created, written or deleted.
+   */
+  view?: string;
   fields: Record<string, FieldDef>;
 }
 
@@ -60,9 +66,22 @@ function checkFields(model: string, defs: Record<string, FieldDef> | undefined):
   }
 }
 
+/** A view has nothing to store beside its columns: no relation table, constraint or wizard. */
+function checkView(def: ModelDef): void {
+  if (typeof def.view !== 'string' || !/^\s*(select|with)\b/i.test(def.view)) throw errors.badModelDefinition(def.name, 'view must be a SELECT statement');
+  if (def.transient) throw errors.badModelDefinition(def.name, 'a model backed by a SQL view cannot be transient');
+  if (def.sqlConstraints?.length) throw errors.badModelDefinition(def.name, 'a model backed by a SQL view cannot have SQL constraints');
+  for (const [name, field] of Object.entries(def.fields)) {
+    if (field.type === 'many2many' && !field.compute && !field.related && field.store !== false) {
+      throw errors.badModelDefinition(def.name, `many2many field "${name}" needs a relation table, which a SQL view cannot have (make it related or computed)`);
+    }
+  }
+}
+
 export function defineModel(def: ModelDef): ModelDefinition {
   if (!MODEL_NAME.test(def.name)) throw errors.badModelDefinition(def.name, 'a model name is lower case words separated by dots, e.g. "crm.lead"');
   checkFields(def.name, def.fields);
+  if (def.view !== undefined) checkView(def);
   return { ...def, kind: 'model' };
 }
 

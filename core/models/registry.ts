@@ -105,12 +105,14 @@ export class Registry implements ModelResolver {
       sqlConstraints: (def.sqlConstraints ?? []).map((c) => ({ ...c, module: addon })),
       constraints: [...(def.constraints ?? [])],
       transient: def.transient ?? false,
+      ...(def.view ? { view: def.view } : {}),
       onchanges: new Map(),
       modules: [addon],
       cls: Model,
     };
     this.models.set(def.name, meta);
-    for (const [name, fdef] of Object.entries(MAGIC)) this.addField(meta, addon, name, fdef);
+    // A SQL view logs no access (Odoo's `_log_access` follows `_auto`): only `id` is magic.
+    for (const [name, fdef] of Object.entries(MAGIC)) if (!def.view || name === 'id') this.addField(meta, addon, name, fdef);
     for (const [name, fdef] of Object.entries(def.fields)) this.addField(meta, addon, name, fdef);
     this.addOnchanges(meta, def.onchange);
     if (def.methods) mixins.set(def.name, [def.methods]);
@@ -119,6 +121,9 @@ export class Registry implements ModelResolver {
   private extend(addon: string, ext: ModelExtension, mixins: Map<string, Mixin[]>): void {
     const meta = this.models.get(ext.name);
     if (!meta) throw errors.badModelDefinition(ext.name, `addon "${addon}" extends it, but no installed addon declares it (is a dependency missing from the manifest?)`);
+    if (meta.view && (ext.sqlConstraints?.length || Object.values(ext.fields ?? {}).some((f) => f.type === 'many2many' && !f.compute && !f.related && f.store !== false))) {
+      throw errors.badModelDefinition(ext.name, `addon "${addon}" adds a relation table or a SQL constraint to a model backed by a SQL view`);
+    }
     if (!meta.modules.includes(addon)) meta.modules.push(addon);
     if (ext.order) meta.order = ext.order;
     if (ext.recName) meta.recName = ext.recName;

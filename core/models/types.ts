@@ -48,6 +48,9 @@ export interface FieldDef {
   /** monetary: the many2one field holding the currency. */
   currencyField?: string;
   digits?: [number, number];
+  /** How read_group aggregates the field when asked for it by name, and how the pivot and graph
+   *  views measure it (Odoo 17's `group_operator`): `sum` (numbers' default), `avg`, `min`, `max`. */
+  groupOperator?: 'sum' | 'avg' | 'min' | 'max';
   size?: number;
   /** Name of a method on the model class, or a function, that computes the field for a batch. */
   compute?: string | ComputeFn;
@@ -154,6 +157,8 @@ export interface ModelMeta {
   onchanges: Map<string, Array<string | OnchangeFn>>;
   /** Transient models (wizards, settings) are stored but vacuumed. */
   transient: boolean;
+  /** Models backed by a SQL view (reports): the view's SELECT. Their records are read-only. */
+  view?: string;
   /** The modules that contribute to it, in load order; the first declared it. */
   modules: string[];
 }

@@ -4,7 +4,7 @@
 
 import type { Cursor } from '../db/cursor.ts';
 import type { Database } from '../db/database.ts';
-import { schemaDiff } from '../db/schema.ts';
+import { createViews, schemaDiff } from '../db/schema.ts';
 import { ErpError, errors } from '../errors.ts';
 import { Env } from '../models/env.ts';
 import { Registry } from '../models/registry.ts';
@@ -66,6 +66,7 @@ export class ModuleManager {
     await this.db.transaction(async (cr) => {
       await cr.script(`CREATE SEQUENCE IF NOT EXISTS ${SIGNAL}`);
       await cr.script(ddl);
+      await createViews(cr, registry);
       const env = new Env(cr, registry, undefined, {}, true, this.db.services);
       await this.syncModuleList(env);
       await computeNewFields(env, this.db.registry);
@@ -105,6 +106,7 @@ export class ModuleManager {
     let signal = this.db.signal;
     await this.db.transaction(async (cr) => {
       await cr.script(ddl);
+      await createViews(cr, registry);
       const env = new Env(cr, registry, undefined, {}, true, this.db.services);
       await this.syncModuleList(env);
       await computeNewFields(env, this.db.registry);
@@ -248,7 +250,7 @@ export class RegistryChanged extends Error {
 async function computeNewFields(env: Env, before: Registry): Promise<void> {
   for (const meta of env.registry.models.values()) {
     const old = before.models.get(meta.name);
-    if (!old) continue;
+    if (!old || meta.view) continue;
     const added = [...meta.fields.values()].filter((f) => f.column && (f.compute || f.related) && !old.fields.get(f.name)?.column);
     if (!added.length) continue;
     const model = env.model(meta.name).with_context({ active_test: false });

@@ -1,6 +1,7 @@
 // What uninstalling removes, derived from two registries (before and after) and the ledger: the
 // records the modules seeded (unless a remaining module also owns them), the columns and SQL
-// constraints they added to other modules' tables, and their own tables. Nothing else is dropped.
+// constraints they added to other modules' tables, and their own tables and views. Nothing else
+// is dropped.
 
 import type { Cursor } from '../db/cursor.ts';
 import { quote } from '../db/query.ts';
@@ -13,6 +14,8 @@ export interface RemovalPlan {
   /** Records to delete, per model (ids in reverse creation order). */
   records: Record<string, number[]>;
   tables: string[];
+  /** SQL views of the report models that go (`defineModel({ view })`). */
+  views: string[];
   columns: Array<{ table: string; column: string }>;
   constraints: Array<{ table: string; name: string }>;
 }
@@ -26,13 +29,13 @@ function relations(registry: Registry): Set<string> {
 }
 
 export async function planRemoval(cr: Cursor, before: Registry, after: Registry, modules: string[]): Promise<RemovalPlan> {
-  const plan: RemovalPlan = { modules, records: {}, tables: [], columns: [], constraints: [] };
+  const plan: RemovalPlan = { modules, records: {}, tables: [], views: [], columns: [], constraints: [] };
   const keptRelations = relations(after);
   for (const rel of relations(before)) if (!keptRelations.has(rel)) plan.tables.push(rel);
   for (const meta of before.models.values()) {
     const survivor = after.models.get(meta.name);
     if (!survivor) {
-      plan.tables.push(meta.table);
+      (meta.view ? plan.views : plan.tables).push(meta.table);
       continue;
     }
     for (const field of meta.fields.values()) {
@@ -70,6 +73,8 @@ export async function removeOwned(env: Env, plan: RemovalPlan): Promise<void> {
   // Deferred checks (create_uid/write_uid) queued by the hooks or deletions above must run
   // before a table they concern can be dropped.
   await cr.execute('SET CONSTRAINTS ALL IMMEDIATE');
+  // Views first: they read the tables and columns dropped below.
+  for (const view of plan.views) await cr.execute(`DROP VIEW IF EXISTS ${quote(view)} CASCADE`);
   for (const c of plan.constraints) await cr.execute(`ALTER TABLE ${quote(c.table)} DROP CONSTRAINT IF EXISTS ${quote(c.name)}`);
   for (const c of plan.columns) await cr.execute(`ALTER TABLE ${quote(c.table)} DROP COLUMN IF EXISTS ${quote(c.column)} CASCADE`);
   for (const table of plan.tables) await cr.execute(`DROP TABLE IF EXISTS ${quote(table)} CASCADE`);

@@ -17,6 +17,7 @@ const MAGIC = new Set(['id', 'create_uid', 'create_date', 'write_uid', 'write_da
 
 export async function create(model: Model, valsList: Values[]): Promise<number[]> {
   if (!valsList.length) return [];
+  if (model.meta.view) throw errors.readonlyModel(model.meta.name, 'create');
   await model.check_access_rights('create');
   const meta = model.meta;
   const records = await withDefaults(model, valsList);

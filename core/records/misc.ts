@@ -57,6 +57,7 @@ function describeField(field: Field): Values {
   if (field.related) d.related = field.related;
   if (field.type === 'monetary') d.currency_field = field.currencyField;
   if (field.digits) d.digits = field.digits;
+  if (field.groupOperator) d.group_operator = field.groupOperator;
   if (field.size) d.size = field.size;
   if (field.groups) d.groups = field.groups.join(',');
   if (field.compute) d.compute = typeof field.compute === 'string' ? field.compute : field.name;

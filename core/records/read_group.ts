@@ -9,7 +9,10 @@ import { errors } from '../errors.ts';
 import type { Model, Values } from '../models/model.ts';
 import type { Domain, DomainTerm, Field } from '../models/types.ts';
 import { searchQuery } from './search.ts';
+import { fillTemporal, type FillOptions } from './read_group_fill.ts';
 
+/** Besides these, the context's `fill_temporal` adds the empty periods of a date group-by
+ *  (read_group_fill.ts). */
 export interface ReadGroupOptions {
   offset?: number;
   limit?: number | null;
@@ -64,7 +67,12 @@ export async function readGroup(model: Model, domain: Domain, fields: string[], 
   const countKey = lazy && groups.length === 1 ? `${groups[0].field.name}_count` : '__count';
   const aggregates = compileAggregates(scope, fields ?? [], grouped);
   const order = compileGroupOrder(scope, opts.orderby, groups, aggregates, countKey);
-  const rows = await selectGroups(scope, groups, aggregates, order, opts);
+  let rows = await selectGroups(scope, groups, aggregates, order, opts);
+  const fill = model.context.fill_temporal;
+  if (fill && groups.length === 1 && groups[0].granularity && !opts.orderby && opts.limit == null && !opts.offset) {
+    const { granularity, field } = groups[0];
+    rows = fillTemporal(rows, { granularity, type: field.type as 'date' | 'datetime', tz: field.type === 'datetime' ? contextTz(model) : null }, fill === true ? true : fill as FillOptions);
+  }
   const names = await groupNames(model, groups, rows);
   const base = domain?.length ? normalizeDomain(domain) : [];
   const rest = (groupby ?? []).slice(grouped.length);
@@ -165,7 +173,7 @@ function compileAggregates(scope: Scope, fields: string[], grouped: string[]): M
     if (!field) throw errors.unknownField(meta.name, name);
     // Fields without a default aggregate (names, many2ones...) are ignored, as Odoo does.
     if (field.column && NUMERIC.has(field.type) && name !== 'id' && !grouped.includes(spec)) {
-      result.set(name, compileAggregate(scope, spec, name, 'sum'));
+      result.set(name, compileAggregate(scope, spec, name, field.groupOperator ?? 'sum'));
     }
   }
   return result;

@@ -11,6 +11,7 @@ import { mapSqlError } from './sql_errors.ts';
 
 export async function unlink(model: Model, ids: number[]): Promise<void> {
   if (!ids.length) return;
+  if (model.meta.view) throw errors.readonlyModel(model.meta.name, 'unlink');
   await model.check_access_rights('unlink');
   const unique = [...new Set(ids)];
   const rules = await model._rule_domain('unlink');

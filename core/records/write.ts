@@ -17,6 +17,7 @@ const NOT_WRITABLE = new Set(['id', 'create_uid', 'create_date', 'write_uid', 'w
 export async function write(model: Model, ids: number[], vals: Values): Promise<void> {
   const unique = [...new Set(ids)];
   if (!unique.length) return;
+  if (model.meta.view) throw errors.readonlyModel(model.meta.name, 'write');
   await model.check_access_rights('write');
   const meta = model.meta;
   const names = Object.keys(vals).filter((name) => {

@@ -29,6 +29,8 @@ export function checkFields(registry: Registry, root: Element, model: string, vi
     if (el.tagName !== 'field') return;
     const name = el.getAttribute('name');
     if (!name) throw errors.invalidView(view, 'a <field> element needs a name');
+    // The record count is a measure of pivots and graphs, as in Odoo 17: `<field name="__count"/>`.
+    if (name === '__count' && (root.tagName === 'pivot' || root.tagName === 'graph')) return;
     if (!registry.get(m).fields.has(name)) throw errors.invalidView(view, `field "${name}" does not exist in model "${m}"`);
   });
 }

@@ -8,6 +8,8 @@ export interface FieldInfo {
   required?: boolean;
   readonly?: boolean;
   currency_field?: string;
+  /** How the field is aggregated in groups (`sum` when absent): Odoo 17's `group_operator`. */
+  group_operator?: string;
 }
 
 export type Fields = Record<string, FieldInfo>;

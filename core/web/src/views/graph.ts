@@ -169,7 +169,7 @@ export class GraphView extends LitElement {
       const groupBys = this.groupBys;
       const measure = this.measure;
       const groups = await callKw<Array<Record<string, unknown>>>(this.model, 'read_group', [], {
-        domain: this.domain, fields: measure === COUNT ? [] : [`${measure}:sum`], groupby: groupBys, lazy: false, context: this.context,
+        domain: this.domain, fields: measure === COUNT ? [] : [`${measure}:${this.fieldInfo(measure)?.group_operator ?? 'sum'}`], groupby: groupBys, lazy: false, context: this.context,
       });
       if (generation !== this.generation) return;
       const value = (g: Record<string, unknown>) => Number((measure === COUNT ? g.__count : g[measure]) || 0);

@@ -40,7 +40,7 @@ type FieldsGet = Record<string, FieldInfo & { store?: boolean; sortable?: boolea
 const fieldsCache = new Map<string, Promise<FieldsGet>>();
 export function allFields(model: string): Promise<FieldsGet> {
   if (!fieldsCache.has(model)) {
-    fieldsCache.set(model, callKw<FieldsGet>(model, 'fields_get', [], { attributes: ['string', 'type', 'store', 'sortable', 'relation', 'selection'] })
+    fieldsCache.set(model, callKw<FieldsGet>(model, 'fields_get', [], { attributes: ['string', 'type', 'store', 'sortable', 'relation', 'selection', 'group_operator'] })
       .catch((error) => { fieldsCache.delete(model); throw error; }));
   }
   return fieldsCache.get(model)!;
@@ -199,7 +199,7 @@ export class PivotView extends LitElement {
       const of = (type: string) => nodes.filter((n) => n.getAttribute('type') === type && n.getAttribute('invisible') !== '1');
       const rows = of('row').map((n) => groupBySpec(n, fields));
       const cols = of('col').map((n) => groupBySpec(n, fields));
-      const measures = of('measure').map((n) => n.getAttribute('name')!).filter((name) => fields[name]);
+      const measures = of('measure').map((n) => n.getAttribute('name')!).filter((name) => name === COUNT || fields[name]);
       if (generation !== this.generation) return;
       const data = new PivotData((groupby, f) => this.readGroup(groupby, f), fields);
       data.groupBys = { row: this.groupBy?.length ? [...this.groupBy] : rows, col: cols };

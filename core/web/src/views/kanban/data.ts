@@ -58,17 +58,21 @@ export async function loadColumns(q: Query, groupBy: string): Promise<Column[]> 
     }),
     progressCounts(q, groupBy).catch(() => new Map<string, Map<string, number>>()),
   ]);
-  const writable = !granularity && MOVABLE.has(field?.type ?? '') && !field?.readonly;
+  // By a date and a period (the forecast by month), a card dropped in a column gets the period's
+  // first day, as Odoo's forecast kanban does.
+  const temporal = Boolean(granularity) && (field?.type === 'date' || field?.type === 'datetime');
+  const writable = (temporal || (!granularity && MOVABLE.has(field?.type ?? ''))) && !field?.readonly;
   const columns: Column[] = rows.map((row) => {
     const raw = row[groupBy];
     const m2o = Array.isArray(raw);
-    const value = m2o ? raw[0] : raw;
-    let label = m2o ? String(raw[1]) : formatValue(raw, field);
-    if (granularity && raw) label = String(raw);
+    const start = temporal && raw ? String(rowKey(row, groupBy)) : undefined;
+    const value = m2o ? raw[0] : start ?? raw;
+    // A period's value is already its label ("March 2025"), not a date to format.
+    let label = m2o ? String(raw[1]) : granularity ? String(raw) : formatValue(raw, field);
     if (raw === false || raw === null) label = t('None');
     return {
-      key: String(value), value: writable ? value : undefined, readValue: raw, label,
-      count: Number(row[`${groupBy}_count`] ?? row.__count ?? 0), sum: Number(layout.sumField ? row[layout.sumField] ?? 0 : 0),
+      key: String(value), value: writable ? value : undefined, readValue: start ?? raw, label,
+      count: Number(row[`${name}_count`] ?? row.__count ?? 0), sum: Number(layout.sumField ? row[layout.sumField] ?? 0 : 0),
       domain: (row.__domain as Domain | undefined) ?? [...q.domain, [name, '=', value]], records: [], loaded: false,
       progress: progress.get(String(value)) ?? new Map(),
     };
@@ -96,6 +100,11 @@ export async function loadColumns(q: Query, groupBy: string): Promise<Column[]> 
 }
 
 const keyOf = (raw: unknown) => String(Array.isArray(raw) ? raw[0] : raw);
+/** A read_group row's column key: a period is known by its first day (see loadColumns). */
+function rowKey(row: Record<string, unknown>, groupBy: string): unknown {
+  const range = (row.__range as Record<string, { from: string } | false> | undefined)?.[groupBy];
+  return range ? range.from : row[groupBy];
+}
 
 /** The progressbar's counts by column then value. A field the database cannot group by (not
  *  stored, as `activity_state`) is counted here from its values, as Odoo's read_progress_bar does. */
@@ -112,7 +121,6 @@ async function progressCounts(q: Query, groupBy: string): Promise<Map<string, Ma
   const [name, granularity] = groupBy.split(':');
   const meta = q.fields[progressField] as { store?: boolean; searchable?: boolean; selection?: Array<[string, string]> } | undefined;
   if (meta?.store === false) {
-    if (granularity) return progress;
     if (meta.searchable && Array.isArray(meta.selection)) {
       // Searchable but not groupable (activity_state): one grouped count per value, in parallel,
       // so the cost does not grow with the number of records.
@@ -120,10 +128,12 @@ async function progressCounts(q: Query, groupBy: string): Promise<Map<string, Ma
         const rows = await callKw<Array<Record<string, unknown>>>(q.model, 'read_group', [], {
           domain: [...q.domain, [progressField, '=', value]], fields: [], groupby: [groupBy], lazy: false, context: q.context,
         });
-        for (const row of rows) add(row[groupBy], value, Number(row.__count ?? 0));
+        for (const row of rows) add(rowKey(row, groupBy), value, Number(row.__count ?? 0));
       }));
       return progress;
     }
+    // Read values carry no period: the columns of a date grouping get no bar then.
+    if (granularity) return progress;
     const rows = await callKw<Array<Record<string, unknown>>>(q.model, 'search_read', [], { domain: q.domain, fields: [progressField, name], context: q.context });
     for (const row of rows) add(row[name], row[progressField], 1);
     return progress;
@@ -131,7 +141,7 @@ async function progressCounts(q: Query, groupBy: string): Promise<Map<string, Ma
   const bars = await callKw<Array<Record<string, unknown>>>(q.model, 'read_group', [], {
     domain: q.domain, fields: [], groupby: [groupBy, progressField], lazy: false, context: q.context,
   });
-  for (const row of bars) add(row[groupBy], row[progressField], Number(row.__count ?? 0));
+  for (const row of bars) add(rowKey(row, groupBy), row[progressField], Number(row.__count ?? 0));
   return progress;
 }
 

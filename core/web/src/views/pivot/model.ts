@@ -81,7 +81,7 @@ export class PivotData {
     const cols = this.depth('col');
     const wanted: Array<[string[], string[]]> = [];
     for (let r = 0; r <= rows; r++) for (let c = 0; c <= cols; c++) wanted.push([this.prefix('row', r), this.prefix('col', c)]);
-    const fields = this.measures.filter((m) => m !== COUNT).map((m) => `${m}:sum`);
+    const fields = this.measures.filter((m) => m !== COUNT).map((m) => `${m}:${this.fields[m]?.group_operator ?? 'sum'}`);
     await Promise.all(wanted.filter(([r, c]) => !this.cells.has(pairKey(r, c))).map(async ([r, c]) => {
       this.calls++;
       const groups = await this.readGroup([...r, ...c], fields);
