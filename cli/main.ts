@@ -9,6 +9,8 @@ import { registerShell } from './commands/shell.ts';
 import { registerStart } from './commands/start.ts';
 import { registerUser } from './commands/user.ts';
 import { registerCron } from './commands/cron.ts';
+import { registerImport } from './commands/import.ts';
+import { registerExport } from './commands/export.ts';
 import { reportError } from './exit.ts';
 
 export function buildProgram(): Command {
@@ -28,6 +30,8 @@ export function buildProgram(): Command {
   registerShell(program);
   registerUser(program);
   registerCron(program);
+  registerImport(program);
+  registerExport(program);
   return program;
 }
 

@@ -118,8 +118,12 @@ if ('missing' in session) {
     const actions = page.getByRole('toolbar', { name: 'Actions' });
     t.match(await actions.textContent(), /2 selected/, 'the action bar counts the selection');
     t.equal(await page.locator('erp-list-view tfoot td.number').last().textContent(), '200.00', 'the footer sums the selection');
-    const download = page.waitForEvent('download');
     await actions.getByRole('button', { name: 'Export' }).click();
+    // The export dialog starts from the visible columns and the selection; CSV is one click away.
+    const dialog = page.getByRole('dialog', { name: 'Export Data' });
+    await dialog.getByRole('radio', { name: 'CSV' }).check();
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     const csv = readFileSync(await (await download).path(), 'utf8').replace(/^\ufeff/, '');
     const [head, ...lines] = csv.trim().split(/\r\n/);
     t.same([head, ...lines.sort()], ['Opportunity,Stage,Date deadline,Probability', 'Won alpha,Won,,100', 'Won beta,Won,,100'], 'Export downloads the selected rows\' visible columns');

@@ -16,6 +16,7 @@ import { copy, defaultGet, exists, fieldsGet, nameSearch } from '../records/misc
 import { onchange, type OnchangeReply } from '../records/onchange.ts';
 import { recomputeAfterChange } from '../records/compute.ts';
 import { getViews, type GetViewsOptions, type GetViewsResult, type ViewRequest } from '../ui/get_views.ts';
+import { exportData, type ExportCell } from '../records/export.ts';
 
 export interface SearchOptions {
   limit?: number | null;
@@ -94,6 +95,13 @@ export class Model {
   /** The compute of the `display_name` field every model has. */
   async _compute_display_name(records: RecordValues[]): Promise<Map<number, unknown>> {
     return this._display_names(records.map((r) => r.id));
+  }
+
+  /** Odoo's `export_data(fields)`: `{ datas }`, one line per record (more when an x2many is
+   *  followed by sub-fields), for field paths such as `partner_id/name` or `id` (external ids,
+   *  created when missing). `context.import_compat` (default true) keeps many2many in one cell. */
+  async export_data(ids: number[] | number, fields: string[]): Promise<{ datas: ExportCell[][] }> {
+    return exportData(this, toIds(ids), fields);
   }
 
   async fields_get(allfields?: string[] | null, attributes?: string[] | null): Promise<Record<string, Values>> {

@@ -39,7 +39,8 @@ function tokenize(rule: string, text: string): string[] {
     TOKEN.lastIndex = at;
     const m = TOKEN.exec(text);
     if (!m) throw errors.invalidRule(rule, `unexpected text at "${text.slice(at, at + 20).trim()}"`);
-    tokens.push(m[0].trim().replace(/\s+/g, ''));
+    // Spaces go from dotted names (`user . id`), never from inside quoted strings.
+    tokens.push(m[3] ?? m[0].trim().replace(/\s+/g, ''));
     at = TOKEN.lastIndex;
   }
   return tokens;

@@ -1,7 +1,8 @@
 // The list view: columns from the arch's fields (optional ones in a picker), sorting by a click on
 // a header, paging, groups (read_group, nested, opened on a click), row selection with an action
-// bar (archive, delete, CSV export), footer sums, keyboard navigation and inline editing
-// (`editable="top|bottom"`).
+// bar (archive, delete, export, the actions bound to the model), footer sums, keyboard
+// navigation and inline editing (`editable="top|bottom"`). A gear menu imports records (the
+// 'import' page) or exports them all; exports go through the export dialog (list/export_dialog.ts).
 
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { callKw } from '../rpc.ts';
@@ -10,15 +11,19 @@ import { formatValue } from '../format.ts';
 import { addTranslations, t } from '../i18n.ts';
 import { registerView } from './registry.ts';
 import {
-  archColumns, download, EDITABLE_TYPES, isNumeric, loadGroups, loadRecords, openAll, openGroup, parseInput, toCsv,
+  archColumns, EDITABLE_TYPES, isNumeric, loadGroups, loadRecords, openAll, openGroup, parseInput,
   type Column, type Group, type Query, type Row,
 } from './list/data.ts';
 import { listStyles } from './list/styles.ts';
+import './list/export_dialog.ts';
+import '../pages/import.ts';
+import { loadBoundActions, renderActionMenu, selectionContext, type BoundAction } from './list/bound_actions.ts';
 
 addTranslations('fa', {
   'Archive': 'بایگانی', 'Delete': 'حذف', 'Export': 'خروجی', '{count} selected': '{count} انتخاب شده', 'Select': 'انتخاب',
   'Select all': 'انتخاب همه', 'Optional columns': 'ستون‌های اختیاری', 'None': 'هیچ', 'Total': 'مجموع',
   'Are you sure you want to delete {count} record(s)?': 'آیا از حذف {count} رکورد مطمئن هستید؟',
+  'Import records': 'وارد کردن رکوردها', 'Export All': 'خروجی همه', 'Import a File': 'وارد کردن پرونده', 'Import or export': 'ورود یا خروج داده‌ها',
 });
 
 /** A grouped list this small opens all its groups at once (nothing to hide). */
@@ -31,6 +36,7 @@ export class ListView extends LitElement {
     model: {}, arch: {}, fields: { attribute: false }, domain: { attribute: false }, context: { attribute: false }, groupBy: { attribute: false },
     rows: { state: true }, groups: { state: true }, total: { state: true }, offset: { state: true }, order: { state: true },
     cursor: { state: true }, editing: { state: true }, error: { state: true }, picker: { state: true },
+    boundActions: { state: true }, actionMenu: { state: true }, exporting: { state: true }, gear: { state: true },
   };
   declare model: string;
   declare arch: string;
@@ -47,6 +53,14 @@ export class ListView extends LitElement {
   declare private editing: { id: number; field: string } | null;
   declare private error: string;
   declare private picker: boolean;
+  /** The actions bound to the model (the Action menu), once records were selected. */
+  declare private boundActions: BoundAction[] | null;
+  declare private actionMenu: boolean;
+  /** The export dialog is open, for the selected records (ids) or all of them (empty). */
+  declare private exporting: number[] | null;
+  /** The gear menu (import, export all) is open. */
+  declare private gear: boolean;
+  private boundFor = '';
   readonly limit = 80;
   private selected = new Set<number>();
   private rowErrors = new Map<number, string>();
@@ -66,6 +80,10 @@ export class ListView extends LitElement {
     this.editing = null;
     this.error = '';
     this.picker = false;
+    this.boundActions = null;
+    this.actionMenu = false;
+    this.exporting = null;
+    this.gear = false;
     this.domain = [];
     this.context = {};
     this.groupBy = [];
@@ -113,6 +131,7 @@ export class ListView extends LitElement {
       if (generation === this.generation) this.error = (error as Error).message;
     }
     this.selected.clear();
+    this.actionMenu = false;
     this.rowErrors.clear();
     this.editing = null;
     this.cursor = -1;
@@ -153,8 +172,10 @@ export class ListView extends LitElement {
           <span>${t('{count} selected', { count: this.selected.size })}</span>
           <button @click=${() => this.archive()}>${t('Archive')}</button>
           <button @click=${() => this.deleteSelected()}>${t('Delete')}</button>
-          <button @click=${() => this.exportCsv(columns)}>${t('Export')}</button>
+          <button @click=${() => { this.exporting = [...this.selected]; }}>${t('Export')}</button>
+          ${renderActionMenu(this.boundActions, this.actionMenu, () => { this.actionMenu = !this.actionMenu; }, (a) => this.runBound(a))}
         </div>` : nothing}
+        ${this.renderGear()}
         <span class="spacer"></span>
         ${this.groups ? nothing : html`
           <span>${this.total ? `${this.offset + 1}-${last} / ${this.total}` : ''}</span>
@@ -173,7 +194,24 @@ export class ListView extends LitElement {
         <tbody>${entries.map((entry, index) => (entry.kind === 'group' ? this.groupRow(entry.group, entry.depth, columns, index, optional.length > 0)
           : this.recordRow(entry.row, entry.depth, columns, index, optional.length > 0)))}</tbody>
         ${hasFooter ? html`<tfoot><tr>${columns.map((c) => html`<td class=${isNumeric(this.fields, c.name) ? 'number' : ''}>${c.sum ? this.footerSum(c.name) : ''}</td>`)}${optional.length ? html`<td></td>` : nothing}</tr></tfoot>` : nothing}
-      </table>`;
+      </table>
+      ${this.exporting ? html`<erp-export-dialog .model=${this.model} .resIds=${this.exporting} .domain=${this.domain} .context=${this.context} .total=${this.total}
+        .initial=${columns.map((c) => ({ id: c.name, string: c.label }))} @close=${() => { this.exporting = null; }}></erp-export-dialog>` : nothing}`;
+  }
+
+  /** Odoo's gear menu of the control panel: import records, export every record of the search. */
+  private renderGear(): TemplateResult {
+    const pick = (fn: () => void) => () => { this.gear = false; fn(); };
+    return html`<span class="dropdown"><button aria-label=${t('Import or export')} aria-haspopup="menu" aria-expanded=${this.gear} @click=${() => { this.gear = !this.gear; }}>⚙</button>
+      ${this.gear ? html`<div class="menu" role="menu">
+        <button role="menuitem" @click=${pick(() => this.importRecords())}>${t('Import records')}</button>
+        <button role="menuitem" @click=${pick(() => { this.exporting = []; })}>${t('Export All')}</button></div>` : nothing}</span>`;
+  }
+
+  /** The import page (client action 'import') over this list, with its context (default_* values). */
+  private importRecords(): void {
+    const action = { type: 'ir.actions.client', tag: 'import', name: t('Import a File'), params: { model: this.model, context: this.context } };
+    this.dispatchEvent(new CustomEvent('do-action', { detail: { action }, bubbles: true, composed: true }));
   }
 
   private groupRow(group: Group, depth: number, columns: Column[], index: number, picker: boolean): TemplateResult {
@@ -253,12 +291,30 @@ export class ListView extends LitElement {
 
   private toggleRow(id: number): void {
     if (!this.selected.delete(id)) this.selected.add(id);
-    this.requestUpdate();
+    this.selectionChanged();
   }
 
   private selectAll(records: Row[], on: boolean): void {
     this.selected = new Set(on ? records.map((r) => r.id) : []);
+    this.selectionChanged();
+  }
+
+  private selectionChanged(): void {
+    if (!this.selected.size) this.actionMenu = false;
+    else if (this.boundFor !== this.model) {
+      this.boundFor = this.model;
+      this.boundActions = null;
+      loadBoundActions(this.model, this.context).then((actions) => { this.boundActions = actions; })
+        .catch((error: Error) => { this.boundFor = ''; this.error = error.message; });
+    }
     this.requestUpdate();
+  }
+
+  /** Runs an action of the Action menu on the selected records (the action manager opens it). */
+  private runBound(action: BoundAction): void {
+    this.actionMenu = false;
+    const detail = { action, context: selectionContext(this.model, [...this.selected]) };
+    this.dispatchEvent(new CustomEvent('do-action', { detail, bubbles: true, composed: true }));
   }
 
   private async run(method: string, ids: number[]): Promise<void> {
@@ -273,11 +329,6 @@ export class ListView extends LitElement {
   private async deleteSelected(): Promise<void> {
     if (!window.confirm(t('Are you sure you want to delete {count} record(s)?', { count: this.selected.size }))) return;
     await this.run('unlink', [...this.selected]);
-  }
-
-  private exportCsv(columns: Column[]): void {
-    const rows = this.records().filter((r) => this.selected.has(r.id));
-    download(`${this.model}.csv`, toCsv(rows, columns, this.fields));
   }
 
   private cellClick(e: Event, row: Row, name: string): void {

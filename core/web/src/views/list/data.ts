@@ -1,5 +1,6 @@
 // The list view's data: the columns of the arch (optional ones, sums), the groups of a grouped
-// list (read_group, lazily one level at a time), their records, and the CSV export.
+// list (read_group, lazily one level at a time) and their records. (Exports go through the
+// export dialog, ./export_dialog.ts, and the server.)
 
 import { callKw } from '../../rpc.ts';
 import { fieldNodes, isTrue, parseArch, type Fields } from '../../arch.ts';
@@ -97,33 +98,6 @@ export async function openAll(q: Query, groups: Group[], names: string[], sumFie
     await openGroup(q, g, names, sumFields);
     if (g.groups) await openAll(q, g.groups, names, sumFields);
   }));
-}
-
-const csvCell = (text: string) => (/[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-
-/** CSV of rows (header: the columns' labels), values as shown. */
-export function toCsv(rows: Row[], columns: Column[], fields: Fields): string {
-  const lines = [columns.map((c) => csvCell(c.label)).join(',')];
-  for (const row of rows) {
-    lines.push(columns.map((c) => {
-      const value = row[c.name];
-      const field = fields[c.name];
-      if (isNumeric(fields, c.name)) return value === false || value === null || value === undefined ? '' : String(value);
-      return csvCell(formatValue(value, field));
-    }).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-export function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** A cell's value typed in an input, as `write` takes it. */

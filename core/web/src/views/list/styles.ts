@@ -29,4 +29,8 @@ export const listStyles = css`
   button { border: 1px solid #d1d5db; background: white; border-radius: 4px; padding: 2px 8px; cursor: pointer; }
   .menu { position: absolute; inset-inline-end: 0; top: 100%; background: white; border: 1px solid #d1d5db; border-radius: 4px; padding: 4px 0; z-index: 5; box-shadow: 0 4px 12px rgb(0 0 0 / 0.1); font-weight: normal; }
   .menu label { display: flex; gap: 6px; padding: 4px 12px; cursor: pointer; white-space: nowrap; }
+  .dropdown { position: relative; }
+  .dropdown .menu { inset-inline-start: 0; inset-inline-end: auto; min-width: 160px; }
+  .menu [role=menuitem] { display: block; width: 100%; border: 0; border-radius: 0; padding: 4px 12px; text-align: start; white-space: nowrap; font: inherit; }
+  .menu [role=menuitem]:hover, .menu [role=menuitem]:focus { background: #f5f3ff; }
 `;
