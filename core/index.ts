@@ -7,8 +7,10 @@ export { Model, type SearchOptions, type Values } from './models/model.ts';
 export { Env, SUPERUSER_ID } from './models/env.ts';
 export { ref, defineData, type DataRecord, type DataFile } from './modules/data.ts';
 export { ErpError, errors } from './errors.ts';
-export type { Context, Domain, FieldDef, Field, ModelMeta, RecordValues, SelectionList } from './models/types.ts';
+export type { ComputeFn, Context, Domain, FieldDef, Field, ModelMeta, RecordValues, SearchFn, SearchLeaf, SelectionList } from './models/types.ts';
 export { now, setClock } from './clock.ts';
+// Domains written as Odoo's Python text (`[('user_id', '=', uid)]`): parsed, never evaluated.
+export { parseRuleDomain, evalRuleDomain, type RuleContext } from './security/rule_domain.ts';
 // For an addon's HTTP routes (files in its routes/ folder, loaded by the server).
 export { userRoute, type UserHandler } from './http/user_route.ts';
 export { jsonRoute, type JsonSchema } from './http/jsonrpc.ts';

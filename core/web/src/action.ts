@@ -13,6 +13,8 @@ import { currentRoute, navigate, type Route } from './router.ts';
 import { clientActionTag, normalizeType, viewTag, type Domain, type DoAction, type OpenRecord, type RecordLoaded, type WindowAction } from './views/registry.ts';
 import { actionKey, normalizeAction, type Crumb, type SearchState, type ViewsReply } from './action_stack.ts';
 import { openFormDialog } from './views/form/dialog.ts';
+import { isAction } from './views/form/buttons.ts';
+import { headerButtons, renderHeaderButtons } from './views/header_buttons.ts';
 import './views/list.ts';
 import './views/kanban.ts';
 import './views/form.ts';
@@ -65,6 +67,10 @@ export class ActionView extends LitElement {
     .switcher button { border: 1px solid #d1d5db; background: white; padding: 4px 10px; cursor: pointer; }
     .switcher button[aria-pressed='true'] { background: #ede9fe; }
     .new { background: #71639e; color: white; border: 0; border-radius: 4px; padding: 6px 12px; cursor: pointer; font: inherit; }
+    .o_cp_buttons { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+    .header-button { background: white; color: #374151; border: 1px solid #d1d5db; border-radius: 4px; padding: 5px 12px; cursor: pointer; font: inherit; }
+    .header-button:hover { background: #f3f4f6; }
+    .header-button.primary { background: #71639e; color: white; border-color: #71639e; }
     .error { color: #b91c1c; padding: 16px; }
   `;
 
@@ -187,6 +193,8 @@ export class ActionView extends LitElement {
     const raw = typeof request === 'object' ? request
       : await rpc<Record<string, unknown> | false>('/web/action/load', { action_id: request, context });
     if (!raw) throw new Error(t('The action cannot be found.'));
+    // A dialog's or a header button's method may answer with a notification (then its `next`).
+    if (isNotificationAction(raw)) return this.showNotification(raw, this.currentView(), context);
     const action = normalizeAction(raw, context);
     if (action.target === 'new') {
       return openFormDialog(action, context, { action: (detail) => this.doAction(detail), closed: (acted) => { if (acted) this.reloadView(); } });
@@ -200,10 +208,30 @@ export class ActionView extends LitElement {
     this.navigateHere({ action: this.key, view_type: this.record ? 'form' : this.current, id: this.record?.id || undefined });
   }
 
+  private currentView(): (Element & { load?: () => Promise<void> }) | null {
+    return this.renderRoot.querySelector(viewTag(this.record ? 'form' : this.current) ?? ':not(*)');
+  }
+
   /** After a dialog's button ran, the view under it shows what changed. */
   private reloadView(): void {
-    const view = this.renderRoot.querySelector(viewTag(this.record ? 'form' : this.current) ?? ':not(*)') as (Element & { load?: () => unknown }) | null;
-    void view?.load?.();
+    void this.currentView()?.load?.();
+  }
+
+  /** The list's or kanban's `<header>` buttons shown beside New (views/header_buttons.ts). */
+  private renderHeaderButtons() {
+    const model = this.action!.res_model;
+    const context = { ...this.baseContext, ...this.search.context };
+    return renderHeaderButtons(headerButtons(this.archOf(this.current)), context, {
+      call: async (method, ctx) => {
+        try {
+          const result = await callKw(model, method, [[]], { context: ctx });
+          if (isAction(result)) await this.doAction({ action: result, context: {} });
+        } catch (error) {
+          notify({ type: 'danger', title: t('Error'), message: (error as Error).message });
+        }
+      },
+      open: (action, ctx) => this.doAction({ action, context: ctx }).catch((error: Error) => notify({ type: 'danger', title: t('Error'), message: error.message })),
+    });
   }
 
   /** Back to the action at `index` of the breadcrumbs, on its record or not. */
@@ -288,7 +316,10 @@ export class ActionView extends LitElement {
     return html`<div class="bar">
       ${this.renderBreadcrumbs()}
       ${this.record ? '' : html`
-        ${viewTag('form') ? html`<button class="new" @click=${() => { this.record = { id: false }; this.go('form'); }}>${t('New')}</button>` : ''}
+        <div class="o_cp_buttons">
+          ${viewTag('form') ? html`<button class="new" @click=${() => { this.record = { id: false }; this.go('form'); }}>${t('New')}</button>` : ''}
+          ${this.renderHeaderButtons()}
+        </div>
         <div class="switcher">${types.map((type) => html`<button aria-pressed=${String(type === this.current)} @click=${() => { this.current = type; this.go(type); }}>${t(VIEW_LABELS[type] ?? type)}</button>`)}</div>`}
     </div>`;
   }

@@ -15,16 +15,20 @@ import './many2one.ts';
 import './many2many_tags.ts';
 import './statusbar.ts';
 import './one2many.ts';
+import './binary.ts';
+import './domain.ts';
 
 const BY_WIDGET: Record<string, string> = {
   priority: 'erp-field-priority', statusbar: 'erp-field-statusbar', many2many_tags: 'erp-field-many2many-tags',
   html: 'erp-field-html', text: 'erp-field-text', boolean: 'erp-field-boolean', selection: 'erp-field-selection',
+  domain: 'erp-field-domain',
 };
 
 const BY_TYPE: Record<string, string> = {
   char: 'erp-field-char', text: 'erp-field-text', html: 'erp-field-html', integer: 'erp-field-number', float: 'erp-field-number',
   monetary: 'erp-field-number', boolean: 'erp-field-boolean', date: 'erp-field-date', datetime: 'erp-field-date',
   selection: 'erp-field-selection', many2one: 'erp-field-many2one', many2many: 'erp-field-many2many-tags', one2many: 'erp-field-one2many',
+  binary: 'erp-field-binary',
 };
 
 export function widgetTag(field: FieldInfo | undefined, widget: string | null): string {
