@@ -11,6 +11,11 @@ export type { ComputeFn, Context, Domain, FieldDef, Field, ModelMeta, RecordValu
 export { now, setClock } from './clock.ts';
 // Domains written as Odoo's Python text (`[('user_id', '=', uid)]`): parsed, never evaluated.
 export { parseRuleDomain, evalRuleDomain, type RuleContext } from './security/rule_domain.ts';
+// Translations of the addons' i18n catalogs, for strings an addon writes in code.
+export { catalogOf, type Catalog } from './i18n/catalog.ts';
+// Reading spreadsheets and CSV files (XLSX with exceljs, CSV with csv-parse), as the importer does.
+export { readFile, cellText, type FileRow } from './records/import/file.ts';
+export type { ResConfigSettings } from './addons/base/models/settings.ts';
 // For an addon's HTTP routes (files in its routes/ folder, loaded by the server).
 export { userRoute, type UserHandler } from './http/user_route.ts';
 export { jsonRoute, type JsonSchema } from './http/jsonrpc.ts';

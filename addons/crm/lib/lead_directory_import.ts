@@ -6,7 +6,7 @@
 // all the contacts. Companies already in the directory (same name) get the new contacts only.
 
 import { errors, type Env, type Values } from '../../../core/index.ts';
-import { cellText, readFile, type FileRow } from '../../../core/records/import/file.ts';
+import { cellText, readFile, type FileRow } from '../../../core/index.ts';
 import { ROLES, SENIORITIES } from './lead_mining.ts';
 
 /** The columns, by field, with the headers each is recognised by (lower case). */

@@ -5,8 +5,8 @@
 // query each, whatever the number of companies.
 
 import type { Env, Values } from '../../../core/index.ts';
-import { escapeHtml } from '../../../core/addons/mail/models/message.ts';
-import { catalogOf } from '../../../core/i18n/catalog.ts';
+import { escapeHtml } from '../../../core/addons/mail/mixins.ts';
+import { catalogOf } from '../../../core/index.ts';
 import { ROLES, SENIORITIES, type CompanyProposal, type ContactProposal } from './lead_mining.ts';
 
 /** What every lead of a request gets. */

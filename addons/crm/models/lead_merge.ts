@@ -6,7 +6,7 @@
 // the others are deleted.
 
 import { errors, extendModel, now, type Model, type RecordValues, type Values } from '../../../core/index.ts';
-import { escapeHtml } from '../../../core/addons/mail/models/message.ts';
+import { escapeHtml } from '../../../core/addons/mail/mixins.ts';
 import type { MailThread } from '../../../core/addons/mail/mixins.ts';
 import { ADDRESS_FIELDS } from './lead.ts';
 import { idOf, namedArgs } from '../lib/kwargs.ts';

@@ -4,7 +4,7 @@
 // the request as a dialog.
 
 import { extendModel, fields, type Values } from '../../../core/index.ts';
-import { catalogOf } from '../../../core/i18n/catalog.ts';
+import { catalogOf } from '../../../core/index.ts';
 
 /** crm.lead's merge, as this extension builds on it (models/lead_merge.ts). */
 interface LeadMergeFields { _merge_get_fields(): string[] }

@@ -7,7 +7,7 @@
 // company some lead already came from (`reveal_id`).
 
 import { defineModel, errors, fields, type Env, type Model, type RecordValues, type Values } from '../../../core/index.ts';
-import { catalogOf } from '../../../core/i18n/catalog.ts';
+import { catalogOf } from '../../../core/index.ts';
 import { currentLeadProvider, DEFAULT_PROVIDER, hasLeadProvider, registerLeadProvider, type CompanyProposal, type LeadCriteria } from '../lib/lead_mining.ts';
 import { directoryProvider } from '../lib/lead_directory_search.ts';
 import { leadValues } from '../lib/lead_mining_leads.ts';

@@ -4,7 +4,7 @@
 // saving the settings switches it accordingly, and plans its next run (Odoo's `set_values`).
 
 import { errors, extendModel, fields, now, type Env, type Model, type Values } from '../../../core/index.ts';
-import type { ResConfigSettings } from '../../../core/addons/base/models/settings.ts';
+import type { ResConfigSettings } from '../../../core/index.ts';
 import { ASSIGN_CRON, AUTO_ASSIGN_PARAM } from './team_assign.ts';
 
 export const AUTO_ASSIGN_ACTION_PARAM = 'crm.lead.auto.assignment.action';

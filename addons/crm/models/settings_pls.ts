@@ -3,7 +3,7 @@
 // lost leads are learned from, the variables used, and rebuilding now.
 
 import { errors, extendModel, fields, type Env, type Model, type Values } from '../../../core/index.ts';
-import { catalogOf } from '../../../core/i18n/catalog.ts';
+import { catalogOf } from '../../../core/index.ts';
 import { defaultPlsStartDate, type CrmLeadPls, type PlsReport } from './lead_scoring.ts';
 
 const START_DATE = 'predictive_lead_scoring_start_date';

@@ -6,8 +6,8 @@
 
 import { extendModel, type Env, type Values } from '../../../core/index.ts';
 import { mailAliasMixin, type MailAliasOwner } from '../../../core/addons/mail/mixins.ts';
-import { parseDict, pyRepr } from '../../../core/addons/mail/lib/literal.ts';
-import type { ResConfigSettings } from '../../../core/addons/base/models/settings.ts';
+import { parseDict, pyRepr } from '../../../core/addons/mail/mixins.ts';
+import type { ResConfigSettings } from '../../../core/index.ts';
 
 /** Whether the Leads setting is on: internal users imply `crm.group_use_lead` (what the
  *  setting switches), whoever the current user is. */

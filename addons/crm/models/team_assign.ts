@@ -12,7 +12,7 @@
 
 import { errors, extendModel, fields, type ComputeFn, type Domain, type Env, type Model, type RecordValues, type Values } from '../../../core/index.ts';
 import type { MailThread } from '../../../core/addons/mail/mixins.ts';
-import { escapeHtml } from '../../../core/addons/mail/models/message.ts';
+import { escapeHtml } from '../../../core/addons/mail/mixins.ts';
 import { checkAssignmentDomains, parseAssignmentDomain } from '../lib/assignment_domain.ts';
 import { assignmentLogs, type AssignmentResult, type TeamAllocation } from '../lib/assignment_logs.ts';
 import { assignmentRandom, weightedIndex } from '../lib/assignment_random.ts';

@@ -4,7 +4,7 @@
 // (lib/lead_directory_import.ts).
 
 import { defineModel, errors, fields, type Values } from '../../../core/index.ts';
-import { catalogOf } from '../../../core/i18n/catalog.ts';
+import { catalogOf } from '../../../core/index.ts';
 import { importDirectory } from '../lib/lead_directory_import.ts';
 
 export const LeadDirectoryImport = defineModel({

@@ -3,7 +3,7 @@
 // As in Odoo, any lead can be marked lost, won ones included.
 
 import { defineModel, errors, fields, type Env } from '../../../core/index.ts';
-import { escapeHtml } from '../../../core/addons/mail/models/message.ts';
+import { escapeHtml } from '../../../core/addons/mail/mixins.ts';
 import type { MailThread } from '../../../core/addons/mail/mixins.ts';
 import type { CrmLead } from '../models/lead.ts';
 import { idOf, idsOf } from '../lib/kwargs.ts';

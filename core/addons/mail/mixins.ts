@@ -163,3 +163,8 @@ async function scheduleActivities(model: Model, ids: number[], options: Activity
     user_id: options.user_id ?? ((Array.isArray(type.default_user_id) ? type.default_user_id[0] : false) || env.uid),
   })));
 }
+
+// Helpers of the mail addon that addons use: HTML escaping for messages, and Odoo's dict
+// literals (alias defaults) parsed safely and written back.
+export { escapeHtml } from './models/message.ts';
+export { parseDict, pyRepr } from './lib/literal.ts';
