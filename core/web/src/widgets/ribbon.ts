@@ -32,4 +32,6 @@ export const ribbonStyles = css`
     background: var(--ribbon); color: white; text-align: center; font-size: 13px; font-weight: 600; letter-spacing: .3px;
     text-transform: uppercase; box-shadow: 0 2px 4px rgb(0 0 0 / 20%); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   :host(:dir(rtl)) .o_ribbon { transform: rotate(-45deg); }
+  /* The smart buttons leave the corner to the ribbon. */
+  .o_form_sheet:has(.o_ribbon_wrap) .oe_button_box { padding-inline-end: 88px; }
 `;

@@ -9,6 +9,8 @@ export const formStyles = css`
   .btn.primary { background: var(--accent); border-color: var(--accent); color: white; }
   .btn.primary:hover { background: #5f5389; }
   .btn.secondary { background: #f3f4f6; border-color: #e5e7eb; }
+  /* Nothing to save and no pager: no empty bar above the sheet. */
+  .o_control:not(:has(button, .o_pager, .o_dirty)) { display: none; }
   .o_control { display: flex; justify-content: space-between; align-items: center; gap: 8px; min-height: 30px; padding: 6px 16px; background: white; border-bottom: 1px solid #e5e7eb; }
   .o_actions { display: flex; gap: 6px; align-items: center; }
   .o_dirty { color: #9ca3af; font-size: 12px; margin-inline-start: 6px; }
