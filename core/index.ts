@@ -15,6 +15,7 @@ export { parseRuleDomain, evalRuleDomain, type RuleContext } from './security/ru
 export { catalogOf, type Catalog } from './i18n/catalog.ts';
 // Reading spreadsheets and CSV files (XLSX with exceljs, CSV with csv-parse), as the importer does.
 export { readFile, cellText, type FileRow } from './records/import/file.ts';
+export { writeWithDependents } from './records/compute.ts';
 export type { ResConfigSettings } from './addons/base/models/settings.ts';
 // For an addon's HTTP routes (files in its routes/ folder, loaded by the server).
 export { userRoute, type UserHandler } from './http/user_route.ts';

@@ -7,7 +7,9 @@ import { ErpError, errors } from '../errors.ts';
 import type { Model, Values } from '../models/model.ts';
 import type { Field } from '../models/types.ts';
 import { columnType, toColumn } from './convert.ts';
-import { inverseSensitive, recompute, recomputeAfterChange, recomputeInverses, storedComputed } from './compute.ts';
+import { callCompute, directDepends, inverseSensitive, recompute, recomputeAfterChange, recomputeInverses, storedComputed } from './compute.ts';
+import { complete } from './read.ts';
+import { SOURCE_LANG } from '../i18n/catalog.ts';
 import { checkConstraints } from './constraints.ts';
 import { mapSqlError } from './sql_errors.ts';
 import { writeX2many } from './x2many.ts';
@@ -38,18 +40,85 @@ export async function create(model: Model, valsList: Values[]): Promise<number[]
   const columns = fields.filter((f) => f.column);
   checkRequired(model, records, given);
 
-  const ids = await insertRows(model, records, columns);
+  const toCompute = storedComputed(model).filter((f) => !given.has(f.name));
+  const early = await precompute(model, records, given, toCompute);
+  const ids = await insertRows(model, records, [...columns, ...early]);
   const x2many = fields.filter((f) => f.type === 'one2many' || f.type === 'many2many');
   for (const field of x2many) await writeX2many(model, field, ids, records.map((r) => r[field.name]));
 
-  const toCompute = storedComputed(model).filter((f) => !given.has(f.name));
-  await recompute(model, ids, toCompute);
-  // Fields of these records computed just above need no second pass.
-  await recomputeAfterChange(model, ids, [...given], 0, new Set(toCompute.map((f) => `${model.meta.name}.${f.name}`)));
+  const late = toCompute.filter((f) => !early.includes(f));
+  await recompute(model, ids, late);
+  // Fields of these records computed above need no second pass; the fields computed before the
+  // INSERT still notify the other models' fields that depend on them.
+  await recomputeAfterChange(model, ids, [...given, ...early.map((f) => f.name)], 0, new Set(toCompute.map((f) => `${model.meta.name}.${f.name}`)));
   await recomputeInverses(model, linkedIds(records, inverseSensitive(model, given)));
   await checkConstraints(model, ids, [...given, ...toCompute.map((f) => f.name)], true);
   await checkCreateRules(model, ids);
   return ids;
+}
+
+/** A field whose value the new record holds before it exists: a plain stored column (no
+ *  translation, no x2many) that is not computed, or is given, or was computed already. */
+function plainValue(field: Field | undefined, ready: Set<string>): field is Field {
+  if (!field?.column || field.translate || MAGIC.has(field.name)) return false;
+  if (['one2many', 'many2many', 'json', 'binary'].includes(field.type)) return false;
+  return !(field.compute || field.related) || ready.has(field.name);
+}
+
+/** Whether a dependency can be evaluated before the INSERT: a plain field of the record, or a
+ *  path of plain many2one fields ending on a plain field of another record (`stage_id.is_won`).
+ *  Plain fields of existing records cannot change because a record is added, whereas a computed
+ *  one might (a count of the partner's leads), as might anything reached through an x2many. */
+function earlyDependency(model: Model, path: string, ready: Set<string>): boolean {
+  const [first, ...rest] = path.split('.');
+  let field = model.meta.fields.get(first);
+  if (!plainValue(field, ready)) return false;
+  for (const name of rest) {
+    if (field!.type !== 'many2one' || field!.compute || field!.related) return false;
+    field = model.env.registry.get(field!.comodel!).fields.get(name);
+    if (!plainValue(field, new Set())) return false;
+  }
+  return true;
+}
+
+/**
+ * Computes, before the INSERT, the stored computed fields whose dependencies the new records
+ * already hold (see `earlyDependency`), from the values being inserted (defaults included), and
+ * puts them in `records`: the INSERT writes them, and no UPDATE pass is needed afterwards. A
+ * field depending on another one computed here comes after it. The computes see the records in
+ * read shape, under placeholder ids (-1, -2, ...) as the records do not exist yet. Returns the
+ * fields computed; the others are computed after the INSERT, as before.
+ */
+async function precompute(model: Model, records: Values[], given: Set<string>, candidates: Field[]): Promise<Field[]> {
+  const source = model.env.lang === SOURCE_LANG ? model : model.with_context({ lang: SOURCE_LANG });
+  const reader = source.sudo().with_context({ active_test: false });
+  const ready = new Set(given);
+  const done: Field[] = [];
+  let pending = candidates.filter((f) => f.compute && !f.related && f.depends?.length && !f.depends.includes(f.name));
+  for (;;) {
+    const round = pending.filter((f) => f.depends!.every((path) => earlyDependency(model, path, ready)));
+    if (!round.length) return done;
+    pending = pending.filter((f) => !round.includes(f));
+    const depends = [...new Set(round.flatMap(directDepends))].map((name) => model.meta.fields.get(name)!);
+    const rows = records.map((r, i) => {
+      const row: Values = { id: -(i + 1) };
+      for (const field of depends) {
+        try {
+          row[field.name] = field.name in r ? toColumn(field, r[field.name]) : null;
+        } catch (error) {
+          throw atRecord(error, i);
+        }
+      }
+      return row;
+    });
+    const shaped = await complete(reader, rows as never, depends);
+    for (const field of round) {
+      const values = await callCompute(source, field, shaped);
+      records.forEach((r, i) => { r[field.name] = values.get(-(i + 1)) ?? false; });
+      ready.add(field.name);
+      done.push(field);
+    }
+  }
 }
 
 /** The new records must satisfy the record rules for creation (the request then rolls back). */

@@ -25,6 +25,7 @@ export interface CrmLead extends Model {
   _default_team(userIds: number[]): Promise<Map<number, number>>;
   _first_stages(teamIds: Array<number | false>): Promise<Map<number | false, number | false>>;
   _partner_values(partnerId: number | false): Promise<Values>;
+  _partners_values(partnerIds: number[]): Promise<Map<number, Values>>;
 }
 
 /** The leads' own stage rows (is_won, sequence), read once per batch. */
@@ -242,24 +243,37 @@ export const Lead = defineModel({
     /** The contact data a lead takes from its customer (Odoo's `_prepare_values_from_partner`). */
     async _partner_values(partnerId: number | false): Promise<Values> {
       if (!partnerId) return {};
-      const [p] = await this.env.model('res.partner').sudo().with_context({ active_test: false }).read(partnerId,
+      return (await this._partners_values([partnerId])).get(partnerId) ?? {};
+    }
+
+    /** `_partner_values` of several customers at once: one read of the partners, one of their
+     *  languages, whatever their number (create takes those of a whole batch). */
+    async _partners_values(partnerIds: number[]): Promise<Map<number, Values>> {
+      const result = new Map<number, Values>();
+      if (!partnerIds.length) return result;
+      const partners = await this.env.model('res.partner').sudo().with_context({ active_test: false }).read(partnerIds,
         ['name', 'is_company', 'parent_id', 'email', 'phone', 'mobile', 'function', 'website', 'lang', ...ADDRESS_FIELDS]);
-      if (!p) return {};
-      const values: Values = {
-        partner_name: p.is_company ? p.name : Array.isArray(p.parent_id) ? String(p.parent_id[1]).split(',')[0] : false,
-        contact_name: p.is_company ? false : p.name,
-        function: p.function || false,
-        website: p.website || false,
-      };
-      if (p.email) values.email_from = p.email;
-      if (p.phone) values.phone = p.phone;
-      if (p.mobile) values.mobile = p.mobile;
-      if (ADDRESS_FIELDS.some((f) => p[f])) for (const f of ADDRESS_FIELDS) values[f] = m2oId(p[f]) || (typeof p[f] === 'string' ? p[f] : false);
-      if (p.lang) {
-        const [lang] = await this.env.model('res.lang').sudo().with_context({ active_test: false }).search([['code', '=', p.lang]], { limit: 1 });
-        if (lang) values.lang_id = lang;
+      const codes = [...new Set(partners.map((p) => p.lang).filter((code): code is string => typeof code === 'string' && Boolean(code)))];
+      const langs = new Map<string, number>();
+      if (codes.length) {
+        const rows = await this.env.model('res.lang').sudo().with_context({ active_test: false }).search_read([['code', 'in', codes]], ['code'], { order: 'id' });
+        for (const row of rows) if (!langs.has(String(row.code))) langs.set(String(row.code), row.id);
       }
-      return values;
+      for (const p of partners) {
+        const values: Values = {
+          partner_name: p.is_company ? p.name : Array.isArray(p.parent_id) ? String(p.parent_id[1]).split(',')[0] : false,
+          contact_name: p.is_company ? false : p.name,
+          function: p.function || false,
+          website: p.website || false,
+        };
+        if (p.email) values.email_from = p.email;
+        if (p.phone) values.phone = p.phone;
+        if (p.mobile) values.mobile = p.mobile;
+        if (ADDRESS_FIELDS.some((f) => p[f])) for (const f of ADDRESS_FIELDS) values[f] = m2oId(p[f]) || (typeof p[f] === 'string' ? p[f] : false);
+        if (p.lang && langs.has(String(p.lang))) values.lang_id = langs.get(String(p.lang));
+        result.set(p.id, values);
+      }
+      return result;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -309,8 +323,7 @@ export const Lead = defineModel({
       const userOf = (v: Values): number | false => m2oId('user_id' in v ? v.user_id : ctx.default_user_id ?? this.env.uid);
       // Contact data from the customer, for the fields not given.
       const partnerIds = [...new Set(list.map((v) => m2oId(v.partner_id ?? ctx.default_partner_id)).filter(Boolean))] as number[];
-      const partnerValues = new Map<number, Values>();
-      for (const id of partnerIds) partnerValues.set(id, await this._partner_values(id));
+      const partnerValues = await this._partners_values(partnerIds);
       // Teams: the salesperson's default team when none is given.
       const needTeam = list.filter((v) => !('team_id' in v) && !ctx.default_team_id);
       const teams = await this._default_team([...new Set(needTeam.map(userOf).filter(Boolean))] as number[]);

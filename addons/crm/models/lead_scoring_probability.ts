@@ -4,7 +4,7 @@
 // automated_probability). Reopened and restored leads get their score back (lead.ts's hooks).
 // The daily scheduled action rebuilds the table, then rescores every open lead in one UPDATE.
 
-import { extendModel, type Model, type Values } from '../../../core/index.ts';
+import { extendModel, writeWithDependents, type Model, type Values } from '../../../core/index.ts';
 import { collectFields, naiveBayes, type FrequencyRow, type LeadsPlsValues } from '../lib/pls.ts';
 import { PLS_VARIABLES, type CrmLeadPlsData, type PlsReport } from './lead_scoring.ts';
 
@@ -114,7 +114,17 @@ export const LeadScoringProbability = extendModel('crm.lead', {
         modes.set(id, active && (given === undefined || !Number(given)) ? ProbabilityMode.Set : ProbabilityMode.Keep);
       });
       const scored = [...modes.keys()];
-      if (scored.length) await this._pls_store_probabilities(scored, await this._pls_get_naive_bayes_probabilities(scored), modes);
+      if (scored.length) {
+        // `_pls_store_probabilities` with these modes, but the fields that follow the
+        // probability (prorated revenues, won status) are written by the same UPDATE: on a
+        // large import, one pass over the new rows instead of two.
+        const probabilities = await this._pls_get_naive_bayes_probabilities(scored);
+        await writeWithDependents(this, scored, ['automated_probability', 'probability'], (lead) => {
+          const p = probabilities.get(lead.id);
+          if (p === undefined) return {};
+          return modes.get(lead.id) === ProbabilityMode.Set ? { automated_probability: p, probability: p } : { automated_probability: p };
+        });
+      }
       // A lead created in a won stage is a won lead for the frequency table (Odoo's create).
       const index = new Map(ids.map((id, i) => [id, i]));
       const withState = ids.filter((_, i) => list[i] && ('stage_id' in list[i] || 'active' in list[i]));
