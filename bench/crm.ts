@@ -224,17 +224,25 @@ function progressCase(env: Env, p: Params): Case {
     return [...map].sort(([x], [y]) => x.localeCompare(y)).map(([k, n]) => `${k}=${n}`).join(' ');
   };
   return {
-    label: 'kanban progress bar: activity_state of every card',
+    // What the web client does since the activity fields are searchable: one read_group by stage
+    // per activity state (a search on activity_state), instead of reading every card.
+    label: 'kanban progress bar: grouped count per activity state',
     who: 'salesperson',
     inputs: p.users.length,
     runs: 10,
-    ours: (round) => {
+    ours: async (round) => {
       const uid = userOf(p, round);
-      return env.withUser(uid).model('crm.lead').search_read(pipeline(uid), ['activity_state', 'stage_id']);
+      const model = env.withUser(uid).model('crm.lead');
+      const rows: Array<{ stage: unknown; state: unknown; n: number }> = [];
+      for (const state of ['overdue', 'today', 'planned']) {
+        const groups = await model.read_group([...pipeline(uid), ['activity_state', '=', state]] as never, [], ['stage_id'], { lazy: false });
+        for (const g of groups) rows.push({ stage: m2oId(g.stage_id), state, n: Number(g.__count) });
+      }
+      return rows;
     },
     raw: (round) => env.cr.query<Row>(RAW_PROGRESS, [userOf(p, round), p.today]),
-    same: (a, b) => counts((a as Row[]).map((r) => ({ stage: m2oId(r.stage_id), state: r.activity_state, n: 1 })))
-      === counts((b as Row[]).map((r) => ({ stage: r.stage_id, state: r.state, n: Number(r.count) }))),
+    same: (a, b) => counts((a as Array<{ stage: unknown; state: unknown; n: number }>))
+      === counts((b as Row[]).filter((r) => r.state).map((r) => ({ stage: r.stage_id, state: r.state, n: Number(r.count) }))),
   };
 }
 
