@@ -110,6 +110,7 @@ if ('missing' in session) {
     const sales = card(page, 'Sales');
     await sales.waitFor();
     t.ok(await card(page, 'Europe').count(), 'a card per team');
+    t.equal(await page.getByRole('button', { name: 'New', exact: true }).count(), 0, 'no New button on the dashboard (create="0")');
     t.match((await sales.locator('.line[data-field="opportunities_count"]').innerText()).replace(/\s+/g, ' '), /Open Opportunities 3/, 'the open opportunities of the team (the one won above no longer counts)');
     t.match((await card(page, 'Europe').locator('.line[data-field="opportunities_overdue_count"]').innerText()).replace(/\s+/g, ' '), /Overdue Opportunities 1/, 'and the overdue ones');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'crm-teams.png') });

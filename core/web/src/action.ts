@@ -262,6 +262,16 @@ export class ActionView extends LitElement {
     return ((entry?.fields as Fields | undefined) ?? entry ?? {}) as Fields;
   }
 
+  /** Odoo shows "New" unless the view says `create="0"`, the action's context says
+   *  `create: false`, or the view is a report (pivot, graph). */
+  private canCreate(): boolean {
+    if (this.current === 'pivot' || this.current === 'graph') return false;
+    const context = (this.action?.context ?? {}) as Record<string, unknown>;
+    if (context.create === false || context.create === 0) return false;
+    const root = /<\w+\b[^>]*>/.exec(this.archOf(this.current) ?? '')?.[0] ?? '';
+    return !/\screate=["'](0|false|False)["']/.test(root);
+  }
+
   private archOf(type: string): string | undefined {
     return (this.views!.views[type] ?? this.views!.views[type === 'list' ? 'tree' : type])?.arch;
   }
@@ -317,7 +327,7 @@ export class ActionView extends LitElement {
       ${this.renderBreadcrumbs()}
       ${this.record ? '' : html`
         <div class="o_cp_buttons">
-          ${viewTag('form') ? html`<button class="new" @click=${() => { this.record = { id: false }; this.go('form'); }}>${t('New')}</button>` : ''}
+          ${viewTag('form') && this.canCreate() ? html`<button class="new" @click=${() => { this.record = { id: false }; this.go('form'); }}>${t('New')}</button>` : ''}
           ${this.renderHeaderButtons()}
         </div>
         <div class="switcher">${types.map((type) => html`<button aria-pressed=${String(type === this.current)} @click=${() => { this.current = type; this.go(type); }}>${t(VIEW_LABELS[type] ?? type)}</button>`)}</div>`}
