@@ -167,6 +167,21 @@ export class Model {
     return this.write(ids, { active: true });
   }
 
+  /** Results shared by the computes of one read (see `_shared`); null outside a read. */
+  _computeScratch: Map<string, Promise<unknown>> | null = null;
+
+  /**
+   * Runs `fn` once per read for `key`: several computed fields that need the same lookup (a count
+   * and the ids it counts, three figures of one aggregation) share it instead of repeating it.
+   * Outside a read it simply runs `fn`.
+   */
+  _shared<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const scratch = this._computeScratch;
+    if (!scratch) return fn();
+    if (!scratch.has(key)) scratch.set(key, fn());
+    return scratch.get(key) as Promise<T>;
+  }
+
   /**
    * Odoo's `modified`: after code changed `fields` of `ids` with its own SQL (a set-based UPDATE),
    * recomputes the stored fields that depend on them, here and on other models. Not callable

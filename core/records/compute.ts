@@ -16,8 +16,15 @@ const MAX_DEPTH = 16;
 export async function computeValues(model: Model, ids: number[], fields: Field[]): Promise<Map<string, Map<number, unknown>>> {
   const result = new Map<string, Map<number, unknown>>();
   if (!ids.length) return result;
-  for (const field of fields) {
-    result.set(field.name, field.related ? await relatedValues(model, ids, field.related) : await runCompute(model, ids, field));
+  // The computes of this batch share lookups through `model._shared` (a count and its ids...).
+  const previous = model._computeScratch;
+  model._computeScratch = new Map();
+  try {
+    for (const field of fields) {
+      result.set(field.name, field.related ? await relatedValues(model, ids, field.related) : await runCompute(model, ids, field));
+    }
+  } finally {
+    model._computeScratch = previous;
   }
   return result;
 }

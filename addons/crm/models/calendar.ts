@@ -29,7 +29,12 @@ export const LeadMeetings = extendModel('crm.lead', {
   },
   methods: (Base) => class extends Base {
     /** Per lead: number of meetings, the next one to come (else the last one), for the form. */
-    async _meetings(records: RecordValues[]): Promise<Map<number, { count: number; next: string | null; last: string | null }>> {
+    _meetings(records: RecordValues[]): Promise<Map<number, { count: number; next: string | null; last: string | null }>> {
+      // The three meeting fields of a read share one query.
+      return this._shared(`meetings:${records.map((r) => r.id).join(',')}`, () => this._read_meetings(records));
+    }
+
+    async _read_meetings(records: RecordValues[]): Promise<Map<number, { count: number; next: string | null; last: string | null }>> {
       const at = now(this.env.context).toISOString().slice(0, 19).replace('T', ' ');
       const rows = await this.env.cr.query<{ id: number; count: number; next: string | null; last: string | null }>(
         `SELECT opportunity_id AS id, count(*)::int AS count,

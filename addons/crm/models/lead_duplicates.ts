@@ -74,12 +74,17 @@ export const LeadDuplicates = extendModel('crm.lead', {
       return result;
     }
 
+    /** The lookup once per read, whether the ids, the count or both are read. */
+    _similar_leads_once(records: RecordValues[]): Promise<Map<number, number[]>> {
+      return this._shared(`similar_leads:${records.map((r) => r.id).join(',')}`, () => this._similar_leads(records));
+    }
+
     async _compute_potential_lead_duplicates(records: RecordValues[]): Promise<Map<number, unknown>> {
-      return this._similar_leads(records);
+      return this._similar_leads_once(records);
     }
 
     async _compute_potential_lead_duplicate_count(records: RecordValues[]): Promise<Map<number, unknown>> {
-      const similar = await this._similar_leads(records);
+      const similar = await this._similar_leads_once(records);
       return new Map(records.map((r) => [r.id, similar.get(r.id)?.length ?? 0]));
     }
 

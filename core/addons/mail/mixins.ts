@@ -116,7 +116,10 @@ export function mailThread(modelName: string): ModelExtension {
 /** The activity fields share one computation per batch; each field picks its part. Function
  *  computes receive the environment, not the model, hence the model name. */
 const activityField = (modelName: string, name: keyof ActivityInfo): ComputeFn => async (records, env) => {
-  const info = await activityInfo((env as Env).model(modelName), records.map((r) => r.id));
+  const model = (env as Env).model(modelName);
+  const ids = records.map((r) => r.id);
+  // All the activity fields of one read share the lookup (when the read runs on this model).
+  const info = await model._shared(`activity_info:${ids.join(',')}`, () => activityInfo(model, ids));
   return new Map([...info].map(([id, i]) => [id, i[name]]));
 };
 
